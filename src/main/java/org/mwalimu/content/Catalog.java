@@ -1,0 +1,46 @@
+package org.mwalimu.content;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, validated published version of all content: the languages offered (first is the
+ * default) and the courses in menu order. The engine only ever reads a Catalog.
+ */
+public record Catalog(List<LanguagePack> languages, List<Course> courses) {
+
+    public Catalog {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("a catalog needs at least one language");
+        }
+        languages = List.copyOf(languages);
+        courses = courses.stream().sorted(Comparator.comparingInt(Course::order)).toList();
+    }
+
+    public LanguagePack defaultLanguage() {
+        return languages.get(0);
+    }
+
+    public Optional<LanguagePack> language(String code) {
+        return languages.stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+
+    public LanguagePack languageOrDefault(String code) {
+        return language(code).orElse(defaultLanguage());
+    }
+
+    public Optional<Course> course(String id) {
+        return courses.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The message {@code key} in {@code language}, placeholders filled from {@code values}. */
+    public String message(String language, MessageKey key, Map<String, String> values) {
+        return Templates.fill(languageOrDefault(language).messages().get(key), values);
+    }
+
+    public String message(String language, MessageKey key) {
+        return message(language, key, Map.of());
+    }
+}

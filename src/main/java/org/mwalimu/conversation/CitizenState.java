@@ -1,0 +1,64 @@
+package org.mwalimu.conversation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the engine remembers about one citizen. Empty strings mean "none" so that the record
+ * stores as plain JSON and never carries a null.
+ *
+ * @param language      chosen language code, or "" before the choice
+ * @param course        course being taken, or ""
+ * @param offeredCourse course offered after finishing one (NEXT starts it), or ""
+ * @param quizAttempts  wrong answers so far to the current quiz
+ */
+public record CitizenState(Stage stage, String language, String course, String offeredCourse,
+                           Map<String, CourseProgress> progress, int quizAttempts, boolean optedOut) {
+
+    public CitizenState {
+        progress = Map.copyOf(progress);
+    }
+
+    public static CitizenState newcomer() {
+        return new CitizenState(Stage.NEW, "", "", "", Map.of(), 0, false);
+    }
+
+    public boolean hasLanguage() {
+        return !language.isEmpty();
+    }
+
+    public CourseProgress progressIn(String courseId) {
+        return progress.getOrDefault(courseId, CourseProgress.start());
+    }
+
+    CitizenState withStage(Stage newStage) {
+        return new CitizenState(newStage, language, course, offeredCourse, progress, quizAttempts, optedOut);
+    }
+
+    CitizenState withLanguage(String code) {
+        return new CitizenState(stage, code, course, offeredCourse, progress, quizAttempts, optedOut);
+    }
+
+    CitizenState withOptedOut(boolean value) {
+        return new CitizenState(stage, language, course, offeredCourse, progress, quizAttempts, value);
+    }
+
+    CitizenState withQuizAttempts(int attempts) {
+        return new CitizenState(stage, language, course, offeredCourse, progress, attempts, optedOut);
+    }
+
+    CitizenState withOffer(String courseId) {
+        return new CitizenState(stage, language, course, courseId, progress, quizAttempts, optedOut);
+    }
+
+    /** Makes {@code courseId} the current course with the given progress. */
+    CitizenState inCourse(String courseId, CourseProgress p) {
+        Map<String, CourseProgress> updated = new HashMap<>(progress);
+        updated.put(courseId, p);
+        return new CitizenState(stage, language, courseId, offeredCourse, updated, quizAttempts, optedOut);
+    }
+
+    CitizenState withoutCourse() {
+        return new CitizenState(stage, language, "", offeredCourse, progress, quizAttempts, optedOut);
+    }
+}

@@ -1,0 +1,381 @@
+package org.mwalimu.conversation;
+
+import static org.mwalimu.content.MessageKey.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.mwalimu.content.Catalog;
+import org.mwalimu.content.Command;
+import org.mwalimu.content.Course;
+import org.mwalimu.content.LanguagePack;
+import org.mwalimu.content.Lesson;
+import org.mwalimu.content.MessageKey;
+import org.mwalimu.content.Quiz;
+import org.mwalimu.conversation.ConversationEvent.CourseCompleted;
+import org.mwalimu.conversation.ConversationEvent.LessonDelivered;
+import org.mwalimu.conversation.ConversationEvent.OptedIn;
+import org.mwalimu.conversation.ConversationEvent.OptedOut;
+import org.mwalimu.conversation.ConversationEvent.QuestionAsked;
+import org.mwalimu.conversation.ConversationEvent.QuestionUnanswered;
+import org.mwalimu.conversation.ConversationEvent.QuizAnswered;
+
+/**
+ * The dialogue: one citizen's state plus one message gives the new state, the replies and the
+ * events. Pure and deterministic; every text comes from the {@link Catalog}.
+ */
+public final class ConversationEngine {
+
+    private static final int QUIZ_TRIES = 2;
+
+    private final Catalog catalog;
+    private final QuestionAnswerer answerer;
+    private final Map<String, Command> commands = new HashMap<>();
+    private final Map<String, String> languageChoices = new HashMap<>();
+
+    public ConversationEngine(Catalog catalog, QuestionAnswerer answerer) {
+        this.catalog = catalog;
+        this.answerer = answerer;
+        for (LanguagePack pack : catalog.languages()) {
+            pack.commands().forEach((command, words) -> words.stream().map(Keywords::fold)
+                    .filter(w -> !w.isEmpty()).forEach(w -> commands.putIfAbsent(w, command)));
+        }
+        List<LanguagePack> languages = catalog.languages();
+        for (int i = 0; i < languages.size(); i++) {
+            LanguagePack pack = languages.get(i);
+            languageChoices.put(String.valueOf(i + 1), pack.code());
+            languageChoices.put(pack.code(), pack.code());
+            languageChoices.put(Keywords.fold(pack.name()), pack.code());
+        }
+    }
+
+    public Turn handle(CitizenState state, String text) {
+        return new Dialogue(state).respond(text);
+    }
+
+    /** One turn's working memory: the state as it changes, the replies and events gathered. */
+    private final class Dialogue {
+        private CitizenState state;
+        private final List<ConversationEvent> events = new ArrayList<>();
+        private final StringBuilder reply = new StringBuilder();
+
+        Dialogue(CitizenState state) {
+            this.state = state;
+        }
+
+        Turn respond(String text) {
+            String folded = Keywords.fold(text);
+            Optional<Command> command = Optional.ofNullable(commands.get(folded));
+            if (state.optedOut()) {
+                if (command.equals(Optional.of(Command.START))) {
+                    optIn();
+                }
+                return finish();
+            }
+            if (command.isPresent()) {
+                onCommand(command.get());
+            } else {
+                onText(text, folded);
+            }
+            return finish();
+        }
+
+        private void onCommand(Command command) {
+            switch (command) {
+                case STOP -> {
+                    state = state.withOptedOut(true);
+                    events.add(new OptedOut());
+                    say(STOPPED);
+                }
+                case START -> {
+                    if (state.hasLanguage()) {
+                        menu();
+                    } else {
+                        welcome();
+                    }
+                }
+                case HELP -> {
+                    say(HELP);
+                    if (!state.hasLanguage()) {
+                        languageChoice();
+                    }
+                }
+                case LANG -> languageChoice();
+                case MENU -> {
+                    if (state.hasLanguage()) {
+                        menu();
+                    } else {
+                        welcome();
+                    }
+                }
+                case NEXT -> onNext();
+            }
+        }
+
+        private void onNext() {
+            if (!state.hasLanguage()) {
+                welcome();
+                return;
+            }
+            switch (state.stage()) {
+                case LESSON -> advance();
+                case LESSON_DONE -> showStep(currentCourse(), state.progressIn(state.course()).atStep(0), false);
+                case QUIZ -> say(QUIZ_PENDING, Map.of("letters", letters(currentLesson().quiz())));
+                default -> {
+                    if (!state.offeredCourse().isEmpty() && catalog.course(state.offeredCourse()).isPresent()) {
+                        startCourse(catalog.course(state.offeredCourse()).get());
+                    } else if (!state.course().isEmpty() && catalog.course(state.course()).isPresent()) {
+                        startCourse(currentCourse());
+                    } else {
+                        menu();
+                    }
+                }
+            }
+        }
+
+        private void onText(String text, String folded) {
+            switch (state.stage()) {
+                case NEW, LANGUAGE -> {
+                    String code = languageChoices.get(folded);
+                    if (code != null) {
+                        state = state.withLanguage(code);
+                        say(LANGUAGE_SET);
+                        menu();
+                    } else if (state.stage() == Stage.NEW) {
+                        welcome();
+                    } else {
+                        languageChoice();
+                    }
+                }
+                case MENU -> onMenuChoice(text, folded);
+                case QUIZ -> onQuizAnswer(text);
+                default -> ask(text);
+            }
+        }
+
+        private void onMenuChoice(String text, String folded) {
+            if (!folded.matches("\\d{1,3}")) {
+                ask(text);
+                return;
+            }
+            int choice = Integer.parseInt(folded);
+            List<Course> courses = catalog.courses();
+            if (choice >= 1 && choice <= courses.size()) {
+                startCourse(courses.get(choice - 1));
+            } else if (choice == courses.size() + 1) {
+                state = state.withStage(Stage.QUESTION);
+                say(ASK_PROMPT);
+            } else {
+                say(CHOOSE_NUMBER, Map.of("max", String.valueOf(courses.size() + 1)));
+            }
+        }
+
+        private void onQuizAnswer(String text) {
+            Course course = currentCourse();
+            Lesson lesson = currentLesson();
+            Quiz quiz = lesson.quiz();
+            List<String> options = quiz.options().stream().map(o -> o.in(lang())).toList();
+            Optional<Integer> choice = QuizGrader.choice(text, options);
+            if (choice.isEmpty()) {
+                if (QuizGrader.looksLikeAttempt(text)) {
+                    say(QUIZ_PENDING, Map.of("letters", letters(quiz)));
+                } else {
+                    ask(text);
+                }
+                return;
+            }
+            boolean correct = choice.get() == quiz.answer();
+            events.add(new QuizAnswered(course.id(), lesson.id(), correct));
+            if (correct) {
+                say(QUIZ_RIGHT, Map.of("explanation", quiz.explanation().in(lang())));
+                finishLesson(course);
+            } else if (state.quizAttempts() + 1 < QUIZ_TRIES) {
+                state = state.withQuizAttempts(state.quizAttempts() + 1);
+                say(QUIZ_WRONG_RETRY, Map.of("hint", quiz.hint().in(lang()), "letters", letters(quiz)));
+            } else {
+                say(QUIZ_WRONG_FINAL, Map.of("letter", QuizGrader.letter(quiz.answer()),
+                        "answer", quiz.rightOption().in(lang()), "explanation", quiz.explanation().in(lang())));
+                finishLesson(course);
+            }
+        }
+
+        private void ask(String text) {
+            events.add(new QuestionAsked());
+            Optional<String> answer = answerer.answer(text, lang());
+            if (answer.isPresent()) {
+                line(answer.get());
+                if (state.stage() == Stage.QUESTION) {
+                    state = state.withStage(Stage.MENU);
+                }
+            } else {
+                events.add(new QuestionUnanswered());
+                say(CANNOT_ANSWER_YET);
+                menu();
+            }
+        }
+
+        private void startCourse(Course course) {
+            CourseProgress progress = state.progressIn(course.id());
+            if (progress.lesson() >= course.lessons().size()) {
+                progress = CourseProgress.start(); // the course was shortened since this citizen's last visit
+            }
+            boolean resuming = !progress.completed() && (progress.lesson() > 0 || progress.step() >= 0);
+            if (progress.completed()) {
+                progress = CourseProgress.start();
+            }
+            state = state.inCourse(course.id(), progress).withOffer("");
+            if (resuming) {
+                say(RESUME, Map.of("course", course.title().in(lang())));
+            }
+            Lesson lesson = course.lessons().get(progress.lesson());
+            if (progress.step() >= lesson.steps().size()) {
+                showQuiz(lesson.quiz());
+            } else {
+                showStep(course, progress.atStep(Math.max(progress.step(), 0)), resuming);
+            }
+        }
+
+        private void advance() {
+            Course course = currentCourse();
+            CourseProgress progress = state.progressIn(course.id());
+            Lesson lesson = course.lessons().get(progress.lesson());
+            int next = progress.step() + 1;
+            if (next < lesson.steps().size()) {
+                showStep(course, progress.atStep(next), false);
+            } else {
+                state = state.inCourse(course.id(), progress.atStep(lesson.steps().size()));
+                showQuiz(lesson.quiz());
+            }
+        }
+
+        private void showStep(Course course, CourseProgress progress, boolean withIntro) {
+            Lesson lesson = course.lessons().get(progress.lesson());
+            state = state.inCourse(course.id(), progress).withStage(Stage.LESSON);
+            if (progress.step() == 0 || withIntro) {
+                say(LESSON_INTRO, Map.of("n", String.valueOf(progress.lesson() + 1),
+                        "total", String.valueOf(course.lessons().size()), "title", lesson.title().in(lang())));
+            }
+            if (progress.step() == 0) {
+                events.add(new LessonDelivered(course.id(), lesson.id()));
+            }
+            say(STEP, Map.of("text", lesson.steps().get(progress.step()).in(lang())));
+        }
+
+        private void showQuiz(Quiz quiz) {
+            state = state.withStage(Stage.QUIZ).withQuizAttempts(0);
+            String options = IntStream.rangeClosed(1, quiz.options().size())
+                    .mapToObj(i -> text(QUIZ_OPTION, Map.of("letter", QuizGrader.letter(i),
+                            "text", quiz.options().get(i - 1).in(lang()))))
+                    .collect(Collectors.joining("\n"));
+            say(QUIZ, Map.of("question", quiz.question().in(lang()), "options", options, "letters", letters(quiz)));
+        }
+
+        private void finishLesson(Course course) {
+            CourseProgress progress = state.progressIn(course.id());
+            int nextLesson = progress.lesson() + 1;
+            state = state.withQuizAttempts(0);
+            if (nextLesson < course.lessons().size()) {
+                state = state.inCourse(course.id(), new CourseProgress(nextLesson, -1, progress.completed()))
+                        .withStage(Stage.LESSON_DONE);
+                say(LESSON_DONE, Map.of("n", String.valueOf(nextLesson + 1),
+                        "title", course.lessons().get(nextLesson).title().in(lang())));
+                return;
+            }
+            state = state.inCourse(course.id(), new CourseProgress(0, -1, true)).withoutCourse().withStage(Stage.MENU);
+            events.add(new CourseCompleted(course.id()));
+            say(COURSE_DONE, Map.of("course", course.title().in(lang())));
+            say(COURSE_SUMMARY, Map.of("summary", course.summary().in(lang())));
+            Optional<Course> next = catalog.courses().stream()
+                    .filter(c -> !state.progressIn(c.id()).completed()).findFirst();
+            if (next.isPresent()) {
+                state = state.withOffer(next.get().id());
+                say(NEXT_COURSE_OFFER, Map.of("title", next.get().title().in(lang())));
+            } else {
+                say(ALL_COURSES_DONE);
+            }
+        }
+
+        private void menu() {
+            state = state.withStage(Stage.MENU);
+            say(MENU_HEADER);
+            List<Course> courses = catalog.courses();
+            for (int i = 0; i < courses.size(); i++) {
+                say(MENU_ITEM, Map.of("n", String.valueOf(i + 1), "title", courses.get(i).title().in(lang())));
+            }
+            say(MENU_ITEM, Map.of("n", String.valueOf(courses.size() + 1), "title", text(MENU_ASK, Map.of())));
+            say(MENU_FOOTER);
+        }
+
+        private void welcome() {
+            say(WELCOME);
+            languageChoice();
+        }
+
+        private void languageChoice() {
+            state = state.withStage(Stage.LANGUAGE);
+            line(catalog.languages().stream().map(l -> catalog.message(l.code(), CHOOSE_LANGUAGE))
+                    .collect(Collectors.joining(" / ")) + ":");
+            List<LanguagePack> languages = catalog.languages();
+            for (int i = 0; i < languages.size(); i++) {
+                line((i + 1) + " " + languages.get(i).name());
+            }
+        }
+
+        private void optIn() {
+            state = state.withOptedOut(false);
+            events.add(new OptedIn());
+            say(RESTARTED);
+            if (state.hasLanguage()) {
+                menu();
+            } else {
+                languageChoice();
+            }
+        }
+
+        private Course currentCourse() {
+            return catalog.course(state.course()).orElseGet(() -> catalog.courses().get(0));
+        }
+
+        private Lesson currentLesson() {
+            Course course = currentCourse();
+            return course.lessons().get(Math.min(state.progressIn(course.id()).lesson(), course.lessons().size() - 1));
+        }
+
+        private String lang() {
+            return state.hasLanguage() ? state.language() : catalog.defaultLanguage().code();
+        }
+
+        private String letters(Quiz quiz) {
+            return IntStream.rangeClosed(1, quiz.options().size()).mapToObj(QuizGrader::letter)
+                    .collect(Collectors.joining("/"));
+        }
+
+        private String text(MessageKey key, Map<String, String> values) {
+            return catalog.message(lang(), key, values);
+        }
+
+        private void say(MessageKey key) {
+            say(key, Map.of());
+        }
+
+        private void say(MessageKey key, Map<String, String> values) {
+            line(text(key, values));
+        }
+
+        private void line(String text) {
+            if (reply.length() > 0) {
+                reply.append('\n');
+            }
+            reply.append(text);
+        }
+
+        private Turn finish() {
+            List<String> replies = reply.length() == 0 ? List.of() : List.of(reply.toString());
+            return new Turn(state, replies, events);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.mwalimu.delivery;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mwalimu.conversation.CitizenState;
+import org.mwalimu.conversation.ConversationEngine;
+import org.mwalimu.conversation.ConversationEvent;
+import org.mwalimu.conversation.Turn;
+import org.mwalimu.store.Citizens;
+import org.mwalimu.store.Citizens.CommitResult;
+import org.mwalimu.store.StreamEntry;
+import org.mwalimu.store.WorkStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one inbound message: reads the citizen's state, runs the engine, then commits the new
+ * state, the replies and the events together with the acknowledgement.
+ */
+public final class ConversationTurns implements StreamWorker.EntryHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationTurns.class);
+    private static final int MAX_CONFLICTS = 10;
+
+    private final Citizens citizens;
+    private final WorkStream inbound;
+    private final ConversationEngine engine;
+    private final StatsEvents stats;
+    private final CitizenStateCodec codec = new CitizenStateCodec();
+
+    public ConversationTurns(Citizens citizens, WorkStream inbound, ConversationEngine engine, StatsEvents stats) {
+        this.citizens = citizens;
+        this.inbound = inbound;
+        this.engine = engine;
+        this.stats = stats;
+    }
+
+    @Override
+    public Future<Void> handle(StreamEntry entry) {
+        if (entry.field(Fields.ADDRESS).isEmpty() || entry.field(Fields.CHANNEL).isEmpty()) {
+            return inbound.deadLetter(entry, "entry has no address or channel");
+        }
+        return attempt(entry, 0);
+    }
+
+    private Future<Void> attempt(StreamEntry entry, int conflicts) {
+        String address = entry.field(Fields.ADDRESS);
+        return citizens.load(address).compose(stored -> {
+            CitizenState before;
+            Turn turn;
+            try {
+                before = codec.decode(stored.json());
+                turn = engine.handle(before, entry.field(Fields.TEXT));
+            } catch (RuntimeException e) {
+                LOG.error("cannot handle inbound entry {}; moved to dead letters", entry.id(), e);
+                return inbound.deadLetter(entry, "engine failure: " + e.getClass().getSimpleName());
+            }
+            return citizens.commit(entry, address, stored.version(), codec.encode(turn.state()),
+                    replies(entry, turn), events(entry, before, turn)).compose(result -> {
+                        if (result == CommitResult.CONFLICT) {
+                            return conflicts < MAX_CONFLICTS
+                                    ? attempt(entry, conflicts + 1)
+                                    : Future.failedFuture(new IllegalStateException("citizen state keeps changing"));
+                        }
+                        return Future.succeededFuture();
+                    });
+        });
+    }
+
+    private List<Map<String, String>> replies(StreamEntry entry, Turn turn) {
+        List<Map<String, String>> replies = new ArrayList<>();
+        for (String text : turn.replies()) {
+            Map<String, String> reply = new HashMap<>();
+            reply.put(Fields.CHANNEL, entry.field(Fields.CHANNEL));
+            reply.put(Fields.ADDRESS, entry.field(Fields.ADDRESS));
+            reply.put(Fields.TEXT, text);
+            reply.put(Fields.REPLY_TO, entry.field(Fields.MESSAGE_ID));
+            reply.put(Fields.LANGUAGE, turn.state().language());
+            reply.put(Fields.AT, String.valueOf(System.currentTimeMillis()));
+            replies.add(reply);
+        }
+        return replies;
+    }
+
+    private List<Map<String, String>> events(StreamEntry entry, CitizenState before, Turn turn) {
+        long now = System.currentTimeMillis();
+        String channel = entry.field(Fields.CHANNEL);
+        String address = entry.field(Fields.ADDRESS);
+        String language = turn.state().hasLanguage() ? turn.state().language() : before.language();
+        List<Map<String, String>> events = new ArrayList<>();
+        events.add(stats.event("message.received", now, channel, language, address));
+        for (ConversationEvent e : turn.events()) {
+            events.add(stats.event(e, now, channel, language, address));
+        }
+        return events;
+    }
+}

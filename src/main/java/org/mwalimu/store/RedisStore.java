@@ -1,0 +1,95 @@
+package org.mwalimu.store;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * The one Redis client of a process: a shared pipelined connection for ordinary commands and
+ * dedicated connections for blocking stream reads. Results come back on the caller's Vert.x context.
+ */
+public final class RedisStore {
+
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final StatefulRedisConnection<String, String> shared;
+
+    private RedisStore(Vertx vertx, RedisClient client, RedisURI uri, StatefulRedisConnection<String, String> shared) {
+        this.vertx = vertx;
+        this.client = client;
+        this.uri = uri;
+        this.shared = shared;
+    }
+
+    /** Connects to {@code url} (redis://, rediss:// or redis-sentinel://); fails if Redis is not reachable. */
+    public static Future<RedisStore> connect(Vertx vertx, String url) {
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new IllegalArgumentException("MW_REDIS_URL is not a valid Redis address"));
+        }
+        uri.setTimeout(COMMAND_TIMEOUT);
+        RedisClient client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(100_000)
+                .autoReconnect(true)
+                .build());
+        return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), vertx.getOrCreateContext())
+                .map(connection -> new RedisStore(vertx, client, uri, connection))
+                .recover(e -> {
+                    client.shutdownAsync();
+                    return Future.failedFuture(new IllegalStateException(
+                            "cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort() + ": " + e.getMessage(), e));
+                });
+    }
+
+    /** Runs one command on the shared connection and completes on the caller's context. */
+    <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        try {
+            return Future.fromCompletionStage(command.apply(shared.async()), vertx.getOrCreateContext());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** A new connection for blocking reads, so they never stall the shared one. */
+    Future<StatefulRedisConnection<String, String>> dedicatedConnection() {
+        return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), vertx.getOrCreateContext());
+    }
+
+    <T> Future<T> on(StatefulRedisConnection<String, String> connection,
+                     Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        try {
+            return Future.fromCompletionStage(command.apply(connection.async()), vertx.getOrCreateContext());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    public Future<Void> ping() {
+        return call(c -> c.ping()).mapEmpty();
+    }
+
+    /** Closes every connection; run from the shutdown path, never inside a Lettuce callback. */
+    public Future<Void> close() {
+        return vertx.executeBlocking(() -> {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            return null;
+        });
+    }
+}
