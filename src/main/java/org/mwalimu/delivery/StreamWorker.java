@@ -141,7 +141,7 @@ public final class StreamWorker extends VerticleBase {
                     problem = "";
                 }
                 context.runOnContext(v -> loop());
-            } else {
+            } else if (running) {
                 trouble(done.cause());
                 vertx.setTimer(RETRY_DELAY_MS, t -> loop());
             }
