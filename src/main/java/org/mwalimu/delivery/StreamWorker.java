@@ -143,7 +143,10 @@ public final class StreamWorker extends VerticleBase {
                 context.runOnContext(v -> loop());
             } else if (running) {
                 trouble(done.cause());
-                vertx.setTimer(RETRY_DELAY_MS, t -> loop());
+                // A Redis that came back empty has lost the consumer groups: make them again.
+                Future<Void> repaired = String.valueOf(done.cause().getMessage()).startsWith("NOGROUP")
+                        ? stream.ensureGroups() : Future.succeededFuture();
+                repaired.onComplete(r -> vertx.setTimer(RETRY_DELAY_MS, t -> loop()));
             }
         });
     }

@@ -7,10 +7,13 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -42,7 +45,11 @@ public final class RedisStore {
             return Future.failedFuture(new IllegalArgumentException("MW_REDIS_URL is not a valid Redis address"));
         }
         uri.setTimeout(COMMAND_TIMEOUT);
-        RedisClient client = RedisClient.create();
+        // Reconnect quickly once Redis is back: Lettuce's default backoff grows to 30 s.
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -52,7 +59,7 @@ public final class RedisStore {
         return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), vertx.getOrCreateContext())
                 .map(connection -> new RedisStore(vertx, client, uri, connection))
                 .recover(e -> {
-                    client.shutdownAsync();
+                    client.shutdownAsync().thenRun(resources::shutdown);
                     return Future.failedFuture(new IllegalStateException(
                             "cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort() + ": " + e.getMessage(), e));
                 });
@@ -89,6 +96,7 @@ public final class RedisStore {
     public Future<Void> close() {
         return vertx.executeBlocking(() -> {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            client.getResources().shutdown(0, 2, TimeUnit.SECONDS).get();
             return null;
         });
     }

@@ -21,27 +21,32 @@ final class TestRedis implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
-    private TestRedis(Optional<EmbeddedRedis> embedded, String url) {
+    private TestRedis(Optional<EmbeddedRedis> embedded, String url, boolean flush) {
         this.embedded = embedded;
         this.url = url;
         this.client = RedisClient.create(url);
         this.connection = client.connect();
-        connection.sync().flushdb();
+        if (flush) {
+            connection.sync().flushdb();
+        }
     }
 
     static TestRedis start() {
         Optional<String> external = externalUrl();
         if (external.isPresent()) {
-            return new TestRedis(Optional.empty(), external.get());
+            return new TestRedis(Optional.empty(), external.get(), true);
         }
         EmbeddedRedis redis = EmbeddedRedis.start(tempDir(), 0);
-        return new TestRedis(Optional.of(redis), redis.url());
+        return new TestRedis(Optional.of(redis), redis.url(), true);
     }
 
-    /** A Redis started by the test itself even when MW_REDIS_URL is set, for tests that stop it. */
-    static TestRedis ownEmbedded(Path dataDir, int port) {
+    /**
+     * A Redis started by the test itself even when MW_REDIS_URL is set, for tests that stop it;
+     * started again on the same directory it keeps its data (append-only file).
+     */
+    static TestRedis ownEmbedded(Path dataDir, int port, boolean flush) {
         EmbeddedRedis redis = EmbeddedRedis.start(dataDir, port);
-        return new TestRedis(Optional.of(redis), redis.url());
+        return new TestRedis(Optional.of(redis), redis.url(), flush);
     }
 
     static Optional<String> externalUrl() {

@@ -1,0 +1,417 @@
+package org.mwalimu.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+
+    private static final List<String> LANGUAGES = List.of("en", "fr", "pt", "sw");
+    private static final Path REAL_CONTENT = Path.of("content");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path tmp;
+
+    /** A fresh, still valid copy of content/ that each test breaks in its own way. */
+    private Path content;
+
+    @BeforeEach
+    void copyRealContent() throws IOException {
+        content = tmp.resolve("content");
+        try (Stream<Path> files = Files.walk(REAL_CONTENT)) {
+            for (Path source : files.toList()) {
+                Path target = content.resolve(REAL_CONTENT.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    // ---- the real content ----------------------------------------------------------------------
+
+    @Test
+    void theRealContentLoads() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        assertEquals(LANGUAGES, catalog.languages().stream().map(LanguagePack::code).toList());
+        assertEquals("en", catalog.defaultLanguage().code());
+        assertTrue(catalog.courses().size() >= 2, "at least two courses");
+    }
+
+    @Test
+    void theRealContentHasEveryTextInEveryLanguage() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        for (LanguagePack pack : catalog.languages()) {
+            for (MessageKey key : MessageKey.values()) {
+                assertFalse(pack.messages().get(key).isBlank(), () -> pack.code() + " " + key);
+            }
+            for (Command command : Command.values()) {
+                assertFalse(pack.commands().get(command).isEmpty(), () -> pack.code() + " " + command);
+            }
+        }
+        for (Course course : catalog.courses()) {
+            assertFalse(course.lessons().isEmpty(), course.id());
+            for (String language : LANGUAGES) {
+                assertFalse(course.title().in(language).isBlank());
+                assertFalse(course.summary().in(language).isBlank());
+                for (Lesson lesson : course.lessons()) {
+                    assertFalse(lesson.title().in(language).isBlank());
+                    assertFalse(lesson.steps().isEmpty());
+                    lesson.steps().forEach(step -> assertFalse(step.in(language).isBlank()));
+                    Quiz quiz = lesson.quiz();
+                    assertTrue(quiz.answer() >= 1 && quiz.answer() <= quiz.options().size());
+                    assertFalse(quiz.question().in(language).isBlank());
+                    assertFalse(quiz.rightOption().in(language).isBlank());
+                    assertFalse(quiz.hint().in(language).isBlank());
+                    assertFalse(quiz.explanation().in(language).isBlank());
+                }
+            }
+        }
+    }
+
+    @Test
+    void coursesAreInMenuOrderAndHaveUniqueIds() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        List<Integer> orders = catalog.courses().stream().map(Course::order).toList();
+        assertEquals(orders.stream().sorted().toList(), orders);
+        assertEquals(catalog.courses().size(), catalog.courses().stream().map(Course::id).distinct().count());
+        catalog.courses().forEach(c -> assertEquals(c, catalog.course(c.id()).orElseThrow()));
+    }
+
+    @Test
+    void systemMessagesFillTheirPlaceholders() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        for (String language : LANGUAGES) {
+            String text = catalog.message(language, MessageKey.CHOOSE_NUMBER, java.util.Map.of("max", "42"));
+            assertTrue(text.contains("42"), text);
+            assertFalse(text.contains("{max}"), text);
+        }
+    }
+
+    @Test
+    void theUntouchedCopyLoadsToo() throws Exception {
+        assertEquals(loader().load(REAL_CONTENT).courses().size(), loader().load(content).courses().size());
+    }
+
+    // ---- broken copies ---------------------------------------------------------------------------
+
+    @Test
+    void aStepMissingOneTranslationIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root.at("/lessons/0/steps/1")).remove("sw"));
+
+        InvalidContentException e = loadFails();
+
+        assertOnlyProblem(e, file, "lessons[0].steps[1].sw", "text is missing");
+    }
+
+    @Test
+    void aBlankTranslationCountsAsMissing() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root.path("title")).put("fr", "   "));
+
+        assertOnlyProblem(loadFails(), file, "title.fr", "text is missing");
+    }
+
+    @Test
+    void anUnknownPlaceholderInASystemMessageIsReported() {
+        Path file = systemFile("fr");
+        edit(file, root -> {
+            ObjectNode messages = (ObjectNode) root.path("messages");
+            messages.put("welcome", messages.path("welcome").asText() + " {foo}");
+        });
+
+        assertOnlyProblem(loadFails(), file, "messages.welcome", "unknown placeholder {foo}");
+    }
+
+    @Test
+    void aSystemMessageMissingARequiredPlaceholderIsReported() {
+        Path file = systemFile("pt");
+        edit(file, root -> {
+            ObjectNode messages = (ObjectNode) root.path("messages");
+            messages.put("choose_number", messages.path("choose_number").asText().replace("{max}", "3"));
+        });
+
+        assertOnlyProblem(loadFails(), file, "messages.choose_number", "must contain the placeholder {max}");
+    }
+
+    @Test
+    void aMissingSystemMessageIsReported() {
+        Path file = systemFile("sw");
+        edit(file, root -> ((ObjectNode) root.path("messages")).remove("quiz_pending"));
+
+        assertOnlyProblem(loadFails(), file, "messages.quiz_pending", "text is missing");
+    }
+
+    @Test
+    void aPlaceholderInCourseTextIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            ObjectNode step = (ObjectNode) root.at("/lessons/0/steps/0");
+            step.put("en", step.path("en").asText() + " {name}");
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].steps[0].en", "unknown placeholder {name}");
+    }
+
+    @Test
+    void aQuizAnswerThatIsNotAnOptionNumberIsReported() {
+        Path file = firstCourseFile();
+        int[] options = new int[1];
+        edit(file, root -> {
+            ObjectNode quiz = (ObjectNode) root.at("/lessons/0/quiz");
+            options[0] = quiz.path("options").size();
+            quiz.put("answer", 9);
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].quiz.answer", "1 to " + options[0]);
+    }
+
+    @Test
+    void aQuizAnswerOfZeroIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root.at("/lessons/0/quiz")).put("answer", 0));
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].quiz.answer", "must be the number of an option");
+    }
+
+    @Test
+    void repeatedQuizOptionsAreReportedPerLanguage() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            ArrayNode options = (ArrayNode) root.at("/lessons/1/quiz/options");
+            options.set(1, options.get(0).deepCopy());
+        });
+
+        InvalidContentException e = loadFails();
+
+        for (String language : LANGUAGES) {
+            assertHasProblem(e, file, "lessons[1].quiz.options." + language, "is repeated");
+        }
+        assertEquals(LANGUAGES.size(), e.problems().size(), () -> e.problems().toString());
+    }
+
+    @Test
+    void optionsDifferingOnlyInCaseCountAsRepeated() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            ArrayNode options = (ArrayNode) root.at("/lessons/0/quiz/options");
+            ((ObjectNode) options.get(1)).put("en", options.get(0).path("en").asText().toUpperCase(Locale.ROOT));
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].quiz.options.en", "is repeated");
+    }
+
+    @Test
+    void aQuizWithASingleOptionIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            ArrayNode options = (ArrayNode) root.at("/lessons/0/quiz/options");
+            while (options.size() > 1) {
+                options.remove(options.size() - 1);
+            }
+            ((ObjectNode) root.at("/lessons/0/quiz")).put("answer", 1);
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].quiz.options", "needs 2 to 9 options");
+    }
+
+    @Test
+    void aLessonWithoutQuizIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root.at("/lessons/0")).remove("quiz"));
+
+        assertHasProblem(loadFails(), file, "lessons[0].quiz", "every lesson needs a quiz");
+    }
+
+    @Test
+    void duplicateCourseIdsAreReported() throws IOException {
+        Path original = firstCourseFile();
+        String id = yaml.readTree(original.toFile()).path("id").asText();
+        Path copy = content.resolve("courses").resolve("zz-copy.yaml");
+        Files.copy(original, copy);
+        edit(copy, root -> ((ObjectNode) root).put("order", 99));
+
+        assertOnlyProblem(loadFails(), content.resolve("courses"), "id", "duplicate course id '" + id + "'");
+    }
+
+    @Test
+    void duplicateCourseOrdersAreReported() throws IOException {
+        Path original = firstCourseFile();
+        int order = yaml.readTree(original.toFile()).path("order").asInt();
+        Path copy = content.resolve("courses").resolve("zz-copy.yaml");
+        Files.copy(original, copy);
+        edit(copy, root -> ((ObjectNode) root).put("id", "another-course"));
+
+        assertOnlyProblem(loadFails(), content.resolve("courses"), "order", "duplicate course order '" + order + "'");
+    }
+
+    @Test
+    void aBadCourseIdIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root).put("id", "Bad Id"));
+
+        assertOnlyProblem(loadFails(), file, "id", "lower-case letters, digits and hyphens");
+    }
+
+    @Test
+    void duplicateLessonIdsAreReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            String first = root.at("/lessons/0/id").asText();
+            ((ObjectNode) root.at("/lessons/1")).put("id", first);
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons", "duplicate lesson id");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsReportedWithTheFile() throws IOException {
+        Path file = firstCourseFile();
+        Files.writeString(file, Files.readString(file) + "\n  broken: [unclosed\n");
+
+        InvalidContentException e = loadFails();
+
+        assertOnlyProblem(e, file, "-", "not valid YAML");
+    }
+
+    @Test
+    void aSystemFileThatIsNotAMappingIsReported() throws IOException {
+        Path file = systemFile("fr");
+        Files.writeString(file, "- just\n- a list\n");
+
+        assertOnlyProblem(loadFails(), file, "-", "must be a YAML mapping");
+    }
+
+    @Test
+    void aMissingSystemFileIsReported() throws IOException {
+        Path file = systemFile("sw");
+        Files.delete(file);
+
+        assertOnlyProblem(loadFails(), file, "-", "file is missing");
+    }
+
+    @Test
+    void aSystemFileForTheWrongLanguageIsReported() {
+        Path file = systemFile("pt");
+        edit(file, root -> ((ObjectNode) root).put("language", "es"));
+
+        assertOnlyProblem(loadFails(), file, "language", "must be 'pt'");
+    }
+
+    @Test
+    void aCommandWithoutKeywordsIsReported() {
+        Path file = systemFile("en");
+        edit(file, root -> ((ObjectNode) root.path("commands")).putArray("stop"));
+
+        assertOnlyProblem(loadFails(), file, "commands.stop", "at least one keyword");
+    }
+
+    @Test
+    void noCourseAtAllIsReported() throws IOException {
+        try (Stream<Path> files = Files.list(content.resolve("courses"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        assertOnlyProblem(loadFails(), content.resolve("courses"), "-", "no course file found");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        Path course = firstCourseFile();
+        edit(course, root -> {
+            ((ObjectNode) root.at("/lessons/0/steps/1")).remove("sw");
+            ((ObjectNode) root.at("/lessons/0/quiz")).put("answer", 9);
+        });
+        Path french = systemFile("fr");
+        edit(french, root -> {
+            ObjectNode messages = (ObjectNode) root.path("messages");
+            messages.put("welcome", messages.path("welcome").asText() + " {foo}");
+        });
+        Files.delete(systemFile("sw"));
+
+        InvalidContentException e = loadFails();
+
+        assertHasProblem(e, course, "lessons[0].steps[1].sw", "text is missing");
+        assertHasProblem(e, course, "lessons[0].quiz.answer", "must be the number of an option");
+        assertHasProblem(e, french, "messages.welcome", "unknown placeholder {foo}");
+        assertHasProblem(e, systemFile("sw"), "-", "file is missing");
+        assertEquals(4, e.problems().size(), () -> e.problems().toString());
+        for (ContentProblem p : e.problems()) {
+            assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private ContentLoader loader() {
+        return new ContentLoader(LANGUAGES);
+    }
+
+    private InvalidContentException loadFails() {
+        return assertThrows(InvalidContentException.class, () -> loader().load(content));
+    }
+
+    private Path systemFile(String language) {
+        return content.resolve("system").resolve(language + ".yaml");
+    }
+
+    private Path firstCourseFile() {
+        try (Stream<Path> files = Files.list(content.resolve("courses"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites a YAML file after changing its tree; the rest of the file stays valid. */
+    private void edit(Path file, Consumer<JsonNode> change) {
+        try {
+            JsonNode root = yaml.readTree(file.toFile());
+            change.accept(root);
+            yaml.writeValue(file.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertOnlyProblem(InvalidContentException e, Path file, String field, String reason) {
+        assertHasProblem(e, file, field, reason);
+        assertEquals(1, e.problems().size(), () -> "expected exactly one problem, got " + e.problems());
+    }
+
+    private static void assertHasProblem(InvalidContentException e, Path file, String field, String reason) {
+        assertTrue(e.problems().stream().anyMatch(p -> Path.of(p.file()).equals(file)
+                        && p.field().equals(field) && p.reason().contains(reason)),
+                () -> "expected " + file + ": " + field + ": ..." + reason + "... among " + e.problems());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    }
+}
