@@ -36,6 +36,14 @@ class ArchitectureTest {
         pureCore("org.mwalimu.nlu..").allowEmptyShould(true).check(classes);
     }
 
+    @Test
+    void onlyTheStoreTalksToRedis() {
+        noClasses().that().resideOutsideOfPackage("org.mwalimu.store..")
+                .should().dependOnClassesThat().resideInAPackage("io.lettuce..")
+                .because("Redis access goes through the store package alone")
+                .check(classes);
+    }
+
     private static ArchRule pureCore(String packageIdentifier) {
         return noClasses().that().resideInAPackage(packageIdentifier)
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.lettuce..")

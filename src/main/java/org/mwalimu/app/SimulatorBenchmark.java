@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code java -jar target/mwalimu.jar benchmark [messages] [citizens] [in-flight]}: starts a server on
- * a fresh data directory, posts simulator messages from many citizens over loopback and reports
- * messages/s and p50/p99 from POST to reply stored.
+ * {@code java -jar target/mwalimu.jar benchmark [messages] [rate]}: starts a server on a fresh data
+ * directory and posts simulator messages from many citizens over loopback: first as fast as the
+ * server takes them (throughput), then at a steady rate (latency from POST to reply stored).
  */
 final class SimulatorBenchmark {
 
@@ -42,18 +42,18 @@ final class SimulatorBenchmark {
 
     static int run(Config base, String[] args) throws Exception {
         int messages = argument(args, 1, 40_000);
-        int citizens = argument(args, 2, 2_000);
-        int inFlight = argument(args, 3, 128);
+        int rate = argument(args, 2, 2_000);
+        int citizens = 2_000;
+        int inFlight = 128;
         Path data = Files.createTempDirectory("mwalimu-benchmark");
         Config config = new Config(0, data, base.redisUrl(), 0, Optional.of("benchmark-token"), base.publicBaseUrl(),
                 base.contentDir(), base.languages(), base.workers(), base.senders(), base.partitions(), Optional.of("salt"));
         Mwalimu app = Mwalimu.start(config).toCompletionStage().toCompletableFuture().join();
         SimulatorBenchmark bench = new SimulatorBenchmark(app.httpPort(), inFlight);
         try {
-            System.out.println("warming up...");
-            bench.round("w", Math.max(2_000, messages / 10), Math.max(100, citizens / 10), inFlight);
-            System.out.printf("posting %d messages from %d citizens, %d in flight%n", messages, citizens, inFlight);
-            bench.round("m", messages, citizens, inFlight);
+            bench.saturate("warm-up", "w", Math.max(4_000, messages / 10), citizens / 4, inFlight);
+            bench.saturate("throughput", "t", messages, citizens, inFlight);
+            bench.steady("latency at " + rate + "/s", "l", rate, Math.max(rate, messages / 4), citizens);
             return bench.failures.get() == 0 ? 0 : 1;
         } finally {
             bench.vertx.close().toCompletionStage().toCompletableFuture().join();
@@ -61,14 +61,16 @@ final class SimulatorBenchmark {
         }
     }
 
-    private void round(String prefix, int messages, int citizens, int inFlight) {
+    /** As fast as the server takes them: {@code inFlight} citizens at a time each post their script. */
+    private void saturate(String label, String prefix, int messages, int citizens, int inFlight) {
         postedAt.clear();
         long start = System.currentTimeMillis();
         int perCitizen = Math.max(1, messages / citizens);
         AtomicInteger next = new AtomicInteger();
         Promise<Void> allPosted = Promise.promise();
-        AtomicInteger running = new AtomicInteger(Math.min(inFlight, citizens));
-        for (int lane = 0; lane < Math.min(inFlight, citizens); lane++) {
+        int lanes = Math.min(inFlight, citizens);
+        AtomicInteger running = new AtomicInteger(lanes);
+        for (int lane = 0; lane < lanes; lane++) {
             vertx.runOnContext(v -> citizenLoop(prefix, next, citizens, perCitizen, () -> {
                 if (running.decrementAndGet() == 0) {
                     allPosted.complete();
@@ -76,15 +78,41 @@ final class SimulatorBenchmark {
             }));
         }
         allPosted.future().toCompletionStage().toCompletableFuture().join();
+        report(label, prefix, start, citizens, perCitizen);
+    }
+
+    /** A steady offered load of {@code rate} messages/s spread over {@code citizens}, to measure latency. */
+    private void steady(String label, String prefix, int rate, int messages, int citizens) {
+        postedAt.clear();
+        long start = System.currentTimeMillis();
+        int perTick = Math.max(1, rate / 100);
+        AtomicInteger sent = new AtomicInteger();
+        Promise<Void> allPosted = Promise.promise();
+        vertx.setPeriodic(10, timer -> {
+            long due = Math.min(messages, (System.currentTimeMillis() - start) * rate / 1000 + perTick);
+            while (sent.get() < due) {
+                int n = sent.getAndIncrement();
+                post(prefix, n % citizens, n / citizens);
+            }
+            if (sent.get() >= messages) {
+                vertx.cancelTimer(timer);
+                allPosted.complete();
+            }
+        });
+        allPosted.future().toCompletionStage().toCompletableFuture().join();
+        report(label, prefix, start, citizens, messages / citizens);
+    }
+
+    private void report(String label, String prefix, long start, int citizens, int perCitizen) {
         long posted = System.currentTimeMillis();
         List<Long> latencies = new ArrayList<>();
         long lastReply = collect(prefix, citizens, perCitizen, latencies);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         int total = citizens * perCitizen;
         double seconds = Math.max(1, lastReply - start) / 1000.0;
-        System.out.printf("%s: %d messages, posted in %.2f s, all replies stored after %.2f s: %.0f messages/s, "
-                        + "p50 %d ms, p99 %d ms, max %d ms, failures %d%n",
-                prefix.equals("w") ? "warm-up" : "result", total, (posted - start) / 1000.0, seconds, total / seconds,
+        System.out.printf("%-20s %6d messages, posted in %5.2f s, all replied in %5.2f s: %6.0f messages/s, "
+                        + "POST to reply stored p50 %d ms, p99 %d ms, max %d ms, failures %d%n",
+                label, total, (posted - start) / 1000.0, seconds, total / seconds,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 failures.get());
     }
@@ -104,16 +132,20 @@ final class SimulatorBenchmark {
         if (index >= perCitizen) {
             return Future.succeededFuture();
         }
+        return post(prefix, citizen, index).compose(v -> postScript(prefix, citizen, index + 1, perCitizen));
+    }
+
+    private Future<Void> post(String prefix, int citizen, int index) {
         String id = prefix + "-" + citizen + "-" + index;
         postedAt.put(id, System.currentTimeMillis());
         JsonObject body = new JsonObject().put("from", address(prefix, citizen)).put("id", id)
                 .put("text", SCRIPT[index % SCRIPT.length]);
         return client.post("/api/v1/simulator/messages").bearerTokenAuthentication(token).sendJsonObject(body)
-                .compose(r -> {
+                .map(r -> {
                     if (r.statusCode() != 202) {
                         failures.incrementAndGet();
                     }
-                    return postScript(prefix, citizen, index + 1, perCitizen);
+                    return null;
                 });
     }
 
@@ -149,7 +181,7 @@ final class SimulatorBenchmark {
     }
 
     private static String address(String prefix, int citizen) {
-        return (prefix.equals("w") ? "+25571" : "+25575") + String.format("%07d", citizen);
+        return "+2557" + (prefix.charAt(0) % 10) + String.format("%07d", citizen);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,20 +43,55 @@ public final class ContentLoader {
             Path file = contentDir.resolve("system").resolve(code + ".yaml");
             read(file).ifPresent(root -> languages.add(languagePack(file, code, root)));
         }
-        List<Course> courses = new ArrayList<>();
+        List<Map.Entry<Course, Path>> courseFiles = new ArrayList<>();
         Path courseDir = contentDir.resolve("courses");
         for (Path file : yamlFiles(courseDir)) {
-            read(file).ifPresent(root -> courses.add(course(file, root)));
+            read(file).ifPresent(root -> courseFiles.add(Map.entry(course(file, root), file)));
         }
+        List<Course> courses = courseFiles.stream().map(Map.Entry::getKey).toList();
         if (courses.isEmpty()) {
             problems.add(new ContentProblem(courseDir.toString(), "-", "no course file found"));
         }
+        checkCommandWords(contentDir, languages, courseFiles);
         checkUnique(courses.stream().map(Course::id).toList(), courseDir, "id", "course id");
         checkUnique(courses.stream().map(c -> String.valueOf(c.order())).toList(), courseDir, "order", "course order");
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
         }
         return new Catalog(languages, courses);
+    }
+
+    /**
+     * A keyword must mean one command in every language, and no quiz option may read as a command,
+     * or a citizen's answer would be taken as MENU or STOP.
+     */
+    private void checkCommandWords(Path contentDir, List<LanguagePack> languages,
+                                   List<Map.Entry<Course, Path>> courseFiles) {
+        Map<String, Command> meaning = new HashMap<>();
+        for (LanguagePack pack : languages) {
+            String file = contentDir.resolve("system").resolve(pack.code() + ".yaml").toString();
+            pack.commands().forEach((command, words) -> words.forEach(word -> {
+                Command before = meaning.putIfAbsent(TextFold.fold(word), command);
+                if (before != null && before != command) {
+                    problems.add(new ContentProblem(file, "commands." + command.name().toLowerCase(Locale.ROOT),
+                            "'" + word + "' already means " + before));
+                }
+            }));
+        }
+        for (Map.Entry<Course, Path> entry : courseFiles) {
+            List<Lesson> lessons = entry.getKey().lessons();
+            for (int l = 0; l < lessons.size(); l++) {
+                String field = "lessons[" + l + "].quiz.options.";
+                for (LocalizedText option : lessons.get(l).quiz().options()) {
+                    option.byLanguage().forEach((language, text) -> {
+                        if (meaning.containsKey(TextFold.fold(text))) {
+                            problems.add(new ContentProblem(entry.getValue().toString(), field + language,
+                                    "'" + text + "' is also a command word"));
+                        }
+                    });
+                }
+            }
+        }
     }
 
     private List<Path> yamlFiles(Path dir) {
@@ -182,7 +218,7 @@ public final class ContentLoader {
             Set<String> seen = new HashSet<>();
             for (LocalizedText option : options) {
                 String text = option.byLanguage().getOrDefault(language, "");
-                if (!text.isEmpty() && !seen.add(text.trim().toLowerCase(Locale.ROOT))) {
+                if (!text.isEmpty() && !seen.add(TextFold.fold(text))) {
                     problems.add(new ContentProblem(f, path + ".options." + language, "option '" + text + "' is repeated"));
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.mwalimu.content.TextFold;
 import org.mwalimu.content.Catalog;
 import org.mwalimu.content.Command;
 import org.mwalimu.content.Course;
@@ -41,7 +42,7 @@ public final class ConversationEngine {
         this.catalog = catalog;
         this.answerer = answerer;
         for (LanguagePack pack : catalog.languages()) {
-            pack.commands().forEach((command, words) -> words.stream().map(Keywords::fold)
+            pack.commands().forEach((command, words) -> words.stream().map(TextFold::fold)
                     .filter(w -> !w.isEmpty()).forEach(w -> commands.putIfAbsent(w, command)));
         }
         List<LanguagePack> languages = catalog.languages();
@@ -49,7 +50,7 @@ public final class ConversationEngine {
             LanguagePack pack = languages.get(i);
             languageChoices.put(String.valueOf(i + 1), pack.code());
             languageChoices.put(pack.code(), pack.code());
-            languageChoices.put(Keywords.fold(pack.name()), pack.code());
+            languageChoices.put(TextFold.fold(pack.name()), pack.code());
         }
     }
 
@@ -68,7 +69,7 @@ public final class ConversationEngine {
         }
 
         Turn respond(String text) {
-            String folded = Keywords.fold(text);
+            String folded = TextFold.fold(text);
             Optional<Command> command = Optional.ofNullable(commands.get(folded));
             if (state.optedOut()) {
                 if (command.equals(Optional.of(Command.START))) {
@@ -123,7 +124,7 @@ public final class ConversationEngine {
             }
             switch (state.stage()) {
                 case LESSON -> advance();
-                case LESSON_DONE -> showStep(currentCourse(), state.progressIn(state.course()).atStep(0), false);
+                case LESSON_DONE -> showStep(currentCourse(), state.progressIn(state.course()).atStep(0), false, true);
                 case QUIZ -> say(QUIZ_PENDING, Map.of("letters", letters(currentLesson().quiz())));
                 default -> {
                     if (!state.offeredCourse().isEmpty() && catalog.course(state.offeredCourse()).isPresent()) {
@@ -181,11 +182,10 @@ public final class ConversationEngine {
             List<String> options = quiz.options().stream().map(o -> o.in(lang())).toList();
             Optional<Integer> choice = QuizGrader.choice(text, options);
             if (choice.isEmpty()) {
-                if (QuizGrader.looksLikeAttempt(text)) {
-                    say(QUIZ_PENDING, Map.of("letters", letters(quiz)));
-                } else {
-                    ask(text);
+                if (!QuizGrader.looksLikeAttempt(text)) {
+                    answerQuestion(text); // the quiz stays open
                 }
+                say(QUIZ_PENDING, Map.of("letters", letters(quiz)));
                 return;
             }
             boolean correct = choice.get() == quiz.answer();
@@ -203,19 +203,26 @@ public final class ConversationEngine {
             }
         }
 
+        /** Free text goes to the answerer, then to the menu when it has no answer. */
         private void ask(String text) {
+            if (!answerQuestion(text)) {
+                menu();
+            } else if (state.stage() == Stage.QUESTION) {
+                state = state.withStage(Stage.MENU);
+            }
+        }
+
+        /** Passes a question to the answerer and says its answer, or honestly that there is none. */
+        private boolean answerQuestion(String text) {
             events.add(new QuestionAsked());
             Optional<String> answer = answerer.answer(text, lang());
             if (answer.isPresent()) {
                 line(answer.get());
-                if (state.stage() == Stage.QUESTION) {
-                    state = state.withStage(Stage.MENU);
-                }
-            } else {
-                events.add(new QuestionUnanswered());
-                say(CANNOT_ANSWER_YET);
-                menu();
+                return true;
             }
+            events.add(new QuestionUnanswered());
+            say(CANNOT_ANSWER_YET);
+            return false;
         }
 
         private void startCourse(Course course) {
@@ -225,7 +232,7 @@ public final class ConversationEngine {
             }
             boolean resuming = !progress.completed() && (progress.lesson() > 0 || progress.step() >= 0);
             if (progress.completed()) {
-                progress = CourseProgress.start();
+                progress = new CourseProgress(0, -1, true); // a review: the course stays finished
             }
             state = state.inCourse(course.id(), progress).withOffer("");
             if (resuming) {
@@ -235,7 +242,7 @@ public final class ConversationEngine {
             if (progress.step() >= lesson.steps().size()) {
                 showQuiz(lesson.quiz());
             } else {
-                showStep(course, progress.atStep(Math.max(progress.step(), 0)), resuming);
+                showStep(course, progress.atStep(Math.max(progress.step(), 0)), resuming, progress.step() < 0);
             }
         }
 
@@ -245,21 +252,22 @@ public final class ConversationEngine {
             Lesson lesson = course.lessons().get(progress.lesson());
             int next = progress.step() + 1;
             if (next < lesson.steps().size()) {
-                showStep(course, progress.atStep(next), false);
+                showStep(course, progress.atStep(next), false, false);
             } else {
                 state = state.inCourse(course.id(), progress.atStep(lesson.steps().size()));
                 showQuiz(lesson.quiz());
             }
         }
 
-        private void showStep(Course course, CourseProgress progress, boolean withIntro) {
+        /** Shows a step; {@code firstTime} marks the start of a lesson, counted as delivered. */
+        private void showStep(Course course, CourseProgress progress, boolean withIntro, boolean firstTime) {
             Lesson lesson = course.lessons().get(progress.lesson());
             state = state.inCourse(course.id(), progress).withStage(Stage.LESSON);
             if (progress.step() == 0 || withIntro) {
                 say(LESSON_INTRO, Map.of("n", String.valueOf(progress.lesson() + 1),
                         "total", String.valueOf(course.lessons().size()), "title", lesson.title().in(lang())));
             }
-            if (progress.step() == 0) {
+            if (firstTime) {
                 events.add(new LessonDelivered(course.id(), lesson.id()));
             }
             say(STEP, Map.of("text", lesson.steps().get(progress.step()).in(lang())));
@@ -286,7 +294,9 @@ public final class ConversationEngine {
                 return;
             }
             state = state.inCourse(course.id(), new CourseProgress(0, -1, true)).withoutCourse().withStage(Stage.MENU);
-            events.add(new CourseCompleted(course.id()));
+            if (!progress.completed()) {
+                events.add(new CourseCompleted(course.id()));
+            }
             say(COURSE_DONE, Map.of("course", course.title().in(lang())));
             say(COURSE_SUMMARY, Map.of("summary", course.summary().in(lang())));
             Optional<Course> next = catalog.courses().stream()

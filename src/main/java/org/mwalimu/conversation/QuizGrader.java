@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mwalimu.content.TextFold;
 
 /** Reads a quiz answer typed as "2", "b", "B)", "b) some text" or the option's own words. */
 final class QuizGrader {
@@ -15,9 +16,9 @@ final class QuizGrader {
 
     /** The 1-based option the citizen chose, if the text is recognisably a choice. */
     static Optional<Integer> choice(String typed, List<String> options) {
-        String folded = Keywords.fold(typed);
+        String folded = TextFold.fold(typed);
         for (int i = 0; i < options.size(); i++) {
-            if (folded.equals(Keywords.fold(options.get(i)))) {
+            if (folded.equals(TextFold.fold(options.get(i)))) {
                 return Optional.of(i + 1);
             }
         }
@@ -32,7 +33,7 @@ final class QuizGrader {
 
     /** True for a short token such as "d" or "7" that looks like an attempt but names no option. */
     static boolean looksLikeAttempt(String typed) {
-        return CHOICE.matcher(Keywords.fold(typed)).matches();
+        return CHOICE.matcher(TextFold.fold(typed)).matches();
     }
 
     static String letter(int index) {

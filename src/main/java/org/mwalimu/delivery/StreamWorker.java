@@ -1,6 +1,5 @@
 package org.mwalimu.delivery;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
@@ -11,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mwalimu.store.StreamEntry;
+import org.mwalimu.store.StreamReader;
 import org.mwalimu.store.WorkStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Works one stage of the pipeline. It holds leases on a fair share of the stage's partitions, takes
- * over what a dead worker left pending (XAUTOCLAIM), then handles each partition's entries one at a
+ * over what a dead worker left pending (XAUTOCLAIM), then handles each citizen's entries one at a
  * time and in order. The handler acknowledges an entry itself, atomically with its effects.
  */
 public final class StreamWorker extends VerticleBase {
@@ -40,7 +40,7 @@ public final class StreamWorker extends VerticleBase {
     private final Set<Integer> owned = new LinkedHashSet<>();
     private final Set<Integer> toClaim = new LinkedHashSet<>();
     private final Set<Integer> withPending = new LinkedHashSet<>();
-    private StatefulRedisConnection<String, String> blocking;
+    private StreamReader reader;
     private long leaseTimer;
     private volatile boolean running;
     private volatile long lastProgress = System.currentTimeMillis();
@@ -62,7 +62,7 @@ public final class StreamWorker extends VerticleBase {
     @Override
     public Future<?> start() {
         running = true;
-        return stream.blockingConnection().onSuccess(c -> blocking = c)
+        return stream.openReader(name).onSuccess(r -> reader = r)
                 .compose(c -> leaseRound().recover(e -> Future.succeededFuture()))
                 .onSuccess(v -> {
                     leaseTimer = vertx.setPeriodic(LEASE_ROUND.toMillis(), t -> leaseRound());
@@ -80,9 +80,7 @@ public final class StreamWorker extends VerticleBase {
         }
         owned.clear();
         ownedCount = 0;
-        return Future.join(released).eventually(() -> blocking == null
-                ? Future.succeededFuture()
-                : Future.fromCompletionStage(blocking.closeAsync(), context));
+        return Future.join(released).eventually(() -> reader == null ? Future.succeededFuture() : reader.close());
     }
 
     /** Renews held leases and takes or gives back partitions so each live worker has a fair share. */
@@ -170,24 +168,28 @@ public final class StreamWorker extends VerticleBase {
                 }
             });
         }
-        return stream.readNew(blocking, name, List.copyOf(owned), BATCH, BLOCK);
+        return reader.readNew(List.copyOf(owned), BATCH, BLOCK);
     }
 
-    /** Partitions run side by side; within one, entries run one after another and stop at a failure. */
+    /**
+     * Citizens run side by side; one citizen's entries run one after another and stop at the first
+     * failure, which stays pending (with the rest) and is read again, in order, on the next round.
+     */
     private Future<Void> handleAll(List<StreamEntry> entries) {
-        Map<Integer, List<StreamEntry>> byPartition = new LinkedHashMap<>();
+        Map<String, List<StreamEntry>> byCitizen = new LinkedHashMap<>();
         for (StreamEntry e : entries) {
-            byPartition.computeIfAbsent(e.partition(), p -> new ArrayList<>()).add(e);
+            byCitizen.computeIfAbsent(e.partition() + "/" + e.field(Fields.ADDRESS), k -> new ArrayList<>()).add(e);
         }
-        List<Future<Void>> partitions = new ArrayList<>();
-        byPartition.forEach((partition, list) -> {
+        List<Future<Void>> citizens = new ArrayList<>(byCitizen.size());
+        for (List<StreamEntry> list : byCitizen.values()) {
             Future<Void> chain = Future.succeededFuture();
             for (StreamEntry entry : list) {
                 chain = chain.compose(v -> handler.handle(entry));
             }
-            partitions.add(chain.onFailure(e -> withPending.add(partition)));
-        });
-        return Future.join(partitions).mapEmpty();
+            int partition = list.get(0).partition();
+            citizens.add(chain.onFailure(e -> withPending.add(partition)));
+        }
+        return Future.join(citizens).mapEmpty();
     }
 
     private void trouble(Throwable e) {

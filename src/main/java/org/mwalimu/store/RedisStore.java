@@ -1,6 +1,10 @@
 package org.mwalimu.store;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
@@ -12,6 +16,7 @@ import io.lettuce.core.resource.Delay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -67,25 +72,34 @@ public final class RedisStore {
 
     /** Runs one command on the shared connection and completes on the caller's context. */
     <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        try {
-            return Future.fromCompletionStage(command.apply(shared.async()), vertx.getOrCreateContext());
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
-        }
+        return on(shared, command);
     }
 
     /** A new connection for blocking reads, so they never stall the shared one. */
     Future<StatefulRedisConnection<String, String>> dedicatedConnection() {
-        return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), vertx.getOrCreateContext());
+        return Future.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri), vertx.getOrCreateContext())
+                .recover(e -> Future.failedFuture(new StoreUnavailableException(e)));
     }
 
+    /**
+     * Runs one command on {@code connection}. A lost connection or a timeout fails with
+     * {@link StoreUnavailableException}; an error reply from Redis fails as it is.
+     */
     <T> Future<T> on(StatefulRedisConnection<String, String> connection,
                      Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        Future<T> result;
         try {
-            return Future.fromCompletionStage(command.apply(connection.async()), vertx.getOrCreateContext());
+            result = Future.fromCompletionStage(command.apply(connection.async()), vertx.getOrCreateContext());
         } catch (RuntimeException e) {
-            return Future.failedFuture(e);
+            result = Future.failedFuture(e);
         }
+        return result.recover(e -> Future.failedFuture(unavailable(e) ? new StoreUnavailableException(e) : e));
+    }
+
+    private static boolean unavailable(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException
+                || (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException));
     }
 
     public Future<Void> ping() {

@@ -7,11 +7,9 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,19 +117,9 @@ public final class WorkStream {
                 .map(messages -> entries(messages));
     }
 
-    /** Waits up to {@code block} for new entries on the given partitions, on a dedicated connection. */
-    public Future<List<StreamEntry>> readNew(StatefulRedisConnection<String, String> connection, String consumer,
-                                             Collection<Integer> owned, int count, Duration block) {
-        @SuppressWarnings("unchecked")
-        XReadArgs.StreamOffset<String>[] offsets = owned.stream()
-                .map(p -> XReadArgs.StreamOffset.lastConsumed(key(p))).toArray(XReadArgs.StreamOffset[]::new);
-        return store.on(connection, c -> c.xreadgroup(Consumer.from(group, consumer),
-                        XReadArgs.Builder.count(count).block(block), offsets))
-                .map(this::entries);
-    }
-
-    public Future<StatefulRedisConnection<String, String>> blockingConnection() {
-        return store.dedicatedConnection();
+    /** Opens a reader with its own connection, so its blocking reads never stall other commands. */
+    public Future<StreamReader> openReader(String consumer) {
+        return store.dedicatedConnection().map(connection -> new StreamReader(this, connection, consumer));
     }
 
     /** Acknowledges an entry that can never be handled, keeping a copy for operators. */
@@ -144,7 +132,7 @@ public final class WorkStream {
                 .mapEmpty();
     }
 
-    private List<StreamEntry> entries(List<StreamMessage<String, String>> messages) {
+    List<StreamEntry> entries(List<StreamMessage<String, String>> messages) {
         List<StreamEntry> entries = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> m : messages) {
             int partition = Integer.parseInt(m.getStream().substring(m.getStream().lastIndexOf(':') + 1));

@@ -1,9 +1,9 @@
 package org.mwalimu.web;
 
-import io.lettuce.core.RedisException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.mwalimu.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ public final class HttpErrors {
             send(ctx, 400, "bad_json", "The body must be a valid JSON object.");
         } else if (failure == null) {
             byStatus(ctx, ctx.statusCode());
-        } else if (failure instanceof RedisException || hasCause(failure, RedisException.class)) {
+        } else if (failure instanceof StoreUnavailableException) {
             LOG.warn("{} {} failed: storage unavailable: {}", ctx.request().method(), ctx.request().path(), failure.getMessage());
             send(ctx, 503, "unavailable", "The service is briefly unavailable. Please retry shortly.");
         } else {
@@ -52,14 +52,5 @@ public final class HttpErrors {
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", code).put("message", message).encode());
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

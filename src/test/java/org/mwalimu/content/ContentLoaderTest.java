@@ -229,6 +229,34 @@ class ContentLoaderTest {
     }
 
     @Test
+    void optionsDifferingOnlyInAccentsCountAsRepeated() {
+        Path file = firstCourseFile();
+        edit(file, root -> {
+            ArrayNode options = (ArrayNode) root.at("/lessons/0/quiz/options");
+            ((ObjectNode) options.get(0)).put("fr", "Cafe");
+            ((ObjectNode) options.get(1)).put("fr", "Café");
+        });
+
+        assertOnlyProblem(loadFails(), file, "lessons[0].quiz.options.fr", "is repeated");
+    }
+
+    @Test
+    void anOptionThatIsACommandWordIsReported() {
+        Path file = firstCourseFile();
+        edit(file, root -> ((ObjectNode) root.at("/lessons/1/quiz/options/0")).put("en", "Menu"));
+
+        assertOnlyProblem(loadFails(), file, "lessons[1].quiz.options.en", "is also a command word");
+    }
+
+    @Test
+    void aKeywordMeaningTwoCommandsIsReported() {
+        Path file = systemFile("fr");
+        edit(file, root -> ((ArrayNode) root.path("commands").path("next")).add("stop"));
+
+        assertOnlyProblem(loadFails(), file, "commands.next", "already means STOP");
+    }
+
+    @Test
     void aQuizWithASingleOptionIsReported() {
         Path file = firstCourseFile();
         edit(file, root -> {
