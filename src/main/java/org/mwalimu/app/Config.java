@@ -1,10 +1,17 @@
 package org.mwalimu.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mwalimu.channel.AfricasTalkingSettings;
+import org.mwalimu.channel.TelegramSettings;
+import org.mwalimu.channel.TwilioSettings;
+import org.mwalimu.channel.WhatsAppSettings;
+import org.mwalimu.delivery.DailySchedule.QuietHours;
+import org.mwalimu.delivery.RetryPolicy;
 
 /**
  * Every setting, read once from MW_ environment variables. Secrets are kept out of toString.
@@ -15,34 +22,82 @@ import java.util.Optional;
  */
 public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int embeddedRedisPort,
                      Optional<String> adminToken, String publicBaseUrl, Path contentDir, List<String> languages,
-                     int workers, int senders, int partitions, Optional<String> hashSalt) {
+                     int workers, int senders, int partitions, Optional<String> hashSalt,
+                     Providers providers, Delivery delivery) {
+
+    /** Each provider's credentials (empty when the channel is not used), API base URL and send rate. */
+    public record Providers(Optional<TwilioSettings> twilio, String twilioApiBase, double twilioRate,
+                            Optional<WhatsAppSettings> whatsapp, String whatsappApiBase, double whatsappRate,
+                            Optional<AfricasTalkingSettings> africasTalking, String africasTalkingApiBase,
+                            double africasTalkingRate, Optional<String> africasTalkingWebhookToken,
+                            Optional<TelegramSettings> telegram, String telegramApiBase, double telegramRate) {
+
+        @Override
+        public String toString() {
+            return "twilio=" + twilio.isPresent() + ", whatsapp=" + whatsapp.isPresent()
+                    + ", africastalking=" + africasTalking.isPresent() + ", telegram=" + telegram.isPresent();
+        }
+    }
+
+    /** Retries, SMS encoding and daily lessons. */
+    public record Delivery(RetryPolicy retries, boolean foldAccents, QuietHours quietHours,
+                           Duration schedulerInterval, Path countriesFile) {
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
-        int port = integer(env, "MW_HTTP_PORT", 8080, 0, 65535);
+        Settings s = new Settings(env);
+        int port = s.integer("MW_HTTP_PORT", 8080, 0, 65535);
+        String publicBase = s.text("MW_PUBLIC_BASE_URL").orElse("http://localhost:" + port);
+        Path contentDir = Path.of(env.getOrDefault("MW_CONTENT_DIR", "./content"));
         return new Config(
                 port,
                 Path.of(env.getOrDefault("MW_DATA_DIR", "./data")),
-                nonBlank(env, "MW_REDIS_URL"),
-                integer(env, "MW_EMBEDDED_REDIS_PORT", 0, 0, 65535),
-                nonBlank(env, "MW_ADMIN_TOKEN"),
-                nonBlank(env, "MW_PUBLIC_BASE_URL").orElse("http://localhost:" + port),
-                Path.of(env.getOrDefault("MW_CONTENT_DIR", "./content")),
+                s.text("MW_REDIS_URL"),
+                s.integer("MW_EMBEDDED_REDIS_PORT", 0, 0, 65535),
+                s.text("MW_ADMIN_TOKEN"),
+                publicBase,
+                contentDir,
                 Arrays.stream(env.getOrDefault("MW_LANGUAGES", "en,fr,pt,sw").split(","))
-                        .map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                integer(env, "MW_WORKERS", 2, 0, 64),
-                integer(env, "MW_SENDERS", 2, 0, 64),
-                integer(env, "MW_PARTITIONS", 8, 1, 1024),
-                nonBlank(env, "MW_HASH_SALT"));
+                        .map(String::strip).filter(l -> !l.isEmpty()).toList(),
+                s.integer("MW_WORKERS", 2, 0, 64),
+                s.integer("MW_SENDERS", 2, 0, 64),
+                s.integer("MW_PARTITIONS", 8, 1, 1024),
+                s.text("MW_HASH_SALT"),
+                providers(s, publicBase),
+                new Delivery(
+                        new RetryPolicy(s.integer("MW_SEND_ATTEMPTS", 6, 1, 50),
+                                Duration.ofMillis(s.integer("MW_RETRY_BASE_MS", 2000, 1, 3_600_000)),
+                                Duration.ofMillis(s.integer("MW_RETRY_MAX_MS", 300_000, 1, 86_400_000))),
+                        Boolean.parseBoolean(env.getOrDefault("MW_SMS_FOLD_ACCENTS", "false")),
+                        s.quietHours("MW_QUIET_HOURS", "21:00-07:00"),
+                        Duration.ofSeconds(s.integer("MW_SCHEDULER_INTERVAL_S", 30, 1, 3600)),
+                        Path.of(env.getOrDefault("MW_COUNTRIES_FILE", contentDir.resolve("countries.yaml").toString()))));
+    }
+
+    private static Providers providers(Settings s, String publicBase) {
+        Optional<TwilioSettings> twilio = s.text("MW_TWILIO_ACCOUNT_SID").flatMap(sid -> s.text("MW_TWILIO_AUTH_TOKEN")
+                .map(token -> new TwilioSettings(sid, token, s.text("MW_TWILIO_FROM").orElse(""),
+                        s.text("MW_TWILIO_WHATSAPP_FROM").orElse(""), publicBase + "/webhooks/twilio/status")));
+        Optional<WhatsAppSettings> whatsapp = s.text("MW_WHATSAPP_APP_SECRET").map(secret -> new WhatsAppSettings(
+                s.text("MW_WHATSAPP_PHONE_NUMBER_ID").orElse(""), s.text("MW_WHATSAPP_ACCESS_TOKEN").orElse(""),
+                secret, s.text("MW_WHATSAPP_VERIFY_TOKEN").orElse("")));
+        Optional<AfricasTalkingSettings> at = s.text("MW_AT_USERNAME").map(user -> new AfricasTalkingSettings(
+                user, s.text("MW_AT_API_KEY").orElse(""), s.text("MW_AT_FROM").orElse("")));
+        Optional<TelegramSettings> telegram = s.text("MW_TELEGRAM_BOT_TOKEN").flatMap(bot ->
+                s.text("MW_TELEGRAM_SECRET_TOKEN").map(secret -> new TelegramSettings(bot, secret)));
+        return new Providers(
+                twilio, s.text("MW_TWILIO_API_BASE").orElse("https://api.twilio.com"), s.rate("MW_TWILIO_RATE", 10),
+                whatsapp, s.text("MW_WHATSAPP_API_BASE").orElse("https://graph.facebook.com/v21.0"),
+                s.rate("MW_WHATSAPP_RATE", 50),
+                at, s.text("MW_AT_API_BASE").orElse("https://api.africastalking.com"), s.rate("MW_AT_RATE", 20),
+                s.text("MW_AT_WEBHOOK_TOKEN"),
+                telegram, s.text("MW_TELEGRAM_API_BASE").orElse("https://api.telegram.org"),
+                s.rate("MW_TELEGRAM_RATE", 25));
     }
 
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, redisUrl, embeddedRedisPort, adminToken, publicBaseUrl, contentDir,
-                languages, workers, senders, partitions, hashSalt);
-    }
-
-    public Config withWorkers(int conversationWorkers, int outboundSenders) {
-        return new Config(httpPort, dataDir, redisUrl, embeddedRedisPort, adminToken, publicBaseUrl, contentDir,
-                languages, conversationWorkers, outboundSenders, partitions, hashSalt);
+                languages, workers, senders, partitions, hashSalt, providers, delivery);
     }
 
     @Override
@@ -50,26 +105,51 @@ public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int 
         return "Config[httpPort=" + httpPort + ", dataDir=" + dataDir + ", redis="
                 + (redisUrl.isPresent() ? "external" : "embedded") + ", contentDir=" + contentDir
                 + ", languages=" + languages + ", workers=" + workers + ", senders=" + senders
-                + ", partitions=" + partitions + "]";
+                + ", partitions=" + partitions + ", " + providers + ", quietHours=" + delivery.quietHours() + "]";
     }
 
-    private static Optional<String> nonBlank(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
-    }
+    /** Reads and checks environment values, failing with the variable's name. */
+    private record Settings(Map<String, String> env) {
 
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
+        Optional<String> text(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
         }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
             }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + raw + "'");
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, not '" + raw.get() + "'");
+            }
+        }
+
+        double rate(String name, double fallback) {
+            Optional<String> raw = text(name);
+            try {
+                double value = raw.map(Double::parseDouble).orElse(fallback);
+                if (!(value > 0 && value <= 100_000)) {
+                    throw new IllegalArgumentException(name + " must be a number of messages per second above 0");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number of messages per second");
+            }
+        }
+
+        QuietHours quietHours(String name, String fallback) {
+            try {
+                return QuietHours.parse(text(name).orElse(fallback));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage());
+            }
         }
     }
 }

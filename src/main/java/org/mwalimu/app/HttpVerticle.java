@@ -5,11 +5,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.mwalimu.channel.SimulatorChannel;
+import java.util.List;
+import java.util.function.Consumer;
 import org.mwalimu.web.BearerAuth;
 import org.mwalimu.web.HttpErrors;
 
-/** The HTTP edge: health, the admin-token-protected API and the simulator. One per event loop. */
+/** The HTTP edge: health, webhooks and the admin-token-protected API. One per event loop. */
 final class HttpVerticle extends VerticleBase {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -17,14 +18,15 @@ final class HttpVerticle extends VerticleBase {
     private final int port;
     private final String adminToken;
     private final HealthCheck health;
-    private final SimulatorChannel simulator;
+    private final List<Consumer<Router>> routes;
     private HttpServer server;
 
-    HttpVerticle(int port, String adminToken, HealthCheck health, SimulatorChannel simulator) {
+    /** {@code routes} add the features' endpoints; everything under /api/v1/ needs the admin token. */
+    HttpVerticle(int port, String adminToken, HealthCheck health, List<Consumer<Router>> routes) {
         this.port = port;
         this.adminToken = adminToken;
         this.health = health;
-        this.simulator = simulator;
+        this.routes = List.copyOf(routes);
     }
 
     @Override
@@ -33,7 +35,7 @@ final class HttpVerticle extends VerticleBase {
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/health").handler(ctx -> health.handle(ctx).onFailure(ctx::fail));
         router.route("/api/v1/*").handler(new BearerAuth(adminToken));
-        simulator.mount(router);
+        routes.forEach(r -> r.accept(router));
         router.route().failureHandler(HttpErrors::handle);
         router.errorHandler(404, ctx -> HttpErrors.byStatus(ctx, 404));
         router.errorHandler(405, ctx -> HttpErrors.byStatus(ctx, 405));

@@ -3,28 +3,57 @@ package org.mwalimu.app;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.mwalimu.admin.DeadLetterApi;
+import org.mwalimu.channel.AfricasTalkingAdapter;
 import org.mwalimu.channel.SimulatorChannel;
+import org.mwalimu.channel.TelegramAdapter;
+import org.mwalimu.channel.TwilioAdapter;
+import org.mwalimu.channel.UssdChannel;
+import org.mwalimu.channel.Webhooks;
+import org.mwalimu.channel.WhatsAppCloudAdapter;
 import org.mwalimu.content.Catalog;
 import org.mwalimu.content.ContentLoader;
+import org.mwalimu.content.SmsEncoding;
 import org.mwalimu.conversation.ConversationEngine;
 import org.mwalimu.conversation.NoAnswers;
 import org.mwalimu.delivery.CitizenHasher;
 import org.mwalimu.delivery.ConversationTurns;
+import org.mwalimu.delivery.DailyPlanner;
+import org.mwalimu.delivery.DailySchedule;
+import org.mwalimu.delivery.DeliveryTimers;
+import org.mwalimu.delivery.DirectTurns;
 import org.mwalimu.delivery.OutboundDispatcher;
+import org.mwalimu.delivery.OutboundDispatcher.ChannelSender;
+import org.mwalimu.delivery.ProviderApi;
+import org.mwalimu.delivery.ProviderSender;
+import org.mwalimu.delivery.RetryPolicy;
 import org.mwalimu.delivery.StatsEvents;
 import org.mwalimu.delivery.StreamWorker;
+import org.mwalimu.delivery.Streams;
+import org.mwalimu.delivery.TimeZones;
 import org.mwalimu.store.Citizens;
+import org.mwalimu.store.DailySchedules;
+import org.mwalimu.store.DeadLetters;
 import org.mwalimu.store.Inbox;
+import org.mwalimu.store.Outbox;
+import org.mwalimu.store.RateBuckets;
 import org.mwalimu.store.RedisStore;
 import org.mwalimu.store.Secrets;
 import org.mwalimu.store.SimulatorOutbox;
+import org.mwalimu.store.UssdSessions;
 import org.mwalimu.store.WorkStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +79,36 @@ public final class Mwalimu {
 
     /** Starts everything; a failure at any step stops what was started and fails with a clear reason. */
     public static Future<Mwalimu> start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Config)}, with the clock that decides when daily lessons are due. */
+    public static Future<Mwalimu> start(Config config, Clock clock) {
         Vertx vertx = Vertx.vertx();
-        Starting s = new Starting(vertx, config);
-        return s.run().recover(e -> s.abort().transform(x -> Future.failedFuture(e)));
+        Starting s = new Starting(vertx, config, clock);
+        Promise<Mwalimu> started = Promise.promise();
+        s.run().onSuccess(started::complete).onFailure(e -> {
+            // Undo what was started, report, and only then close Vert.x (its threads end with it).
+            Mwalimu partial = s.partial();
+            partial.release().onComplete(r -> {
+                started.fail(e);
+                vertx.close();
+            });
+        });
+        return started.future();
     }
 
     public int httpPort() {
         return httpPort;
     }
 
-    /** Stops workers and HTTP, then Redis (if embedded) and Vert.x; also undoes a half-done start. */
+    /** Stops workers and HTTP, then Redis (if embedded) and Vert.x. */
     public Future<Void> stop() {
+        return release().eventually(vertx::close).mapEmpty();
+    }
+
+    /** Everything but Vert.x itself; also undoes a half-done start. */
+    private Future<Void> release() {
         List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
         return Future.join(undeployed)
                 .eventually(() -> store == null ? Future.succeededFuture() : store.close())
@@ -68,7 +116,6 @@ public final class Mwalimu {
                     embedded.ifPresent(EmbeddedRedis::stop);
                     return null;
                 }))
-                .eventually(vertx::close)
                 .mapEmpty();
     }
 
@@ -76,21 +123,27 @@ public final class Mwalimu {
     private static final class Starting {
         private final Vertx vertx;
         private final Config config;
+        private final Clock clock;
         private final String instance = UUID.randomUUID().toString().substring(0, 8);
         private final List<String> deployments = new ArrayList<>();
         private final List<StreamWorker> workers = new ArrayList<>();
         private Optional<EmbeddedRedis> embedded = Optional.empty();
         private RedisStore store;
         private Catalog catalog;
+        private TimeZones zones;
 
-        Starting(Vertx vertx, Config config) {
+        Starting(Vertx vertx, Config config, Clock clock) {
             this.vertx = vertx;
             this.config = config;
+            this.clock = clock;
         }
 
         Future<Mwalimu> run() {
             LOG.info("starting Mwalimu with {}", config);
-            return vertx.executeBlocking(() -> new ContentLoader(config.languages()).load(config.contentDir()))
+            return vertx.executeBlocking(() -> {
+                        zones = TimeZones.load(config.delivery().countriesFile());
+                        return new ContentLoader(config.languages()).load(config.contentDir());
+                    })
                     .compose(loaded -> {
                         catalog = loaded;
                         LOG.info("content loaded: {} courses in {}", loaded.courses().size(), config.languages());
@@ -131,20 +184,42 @@ public final class Mwalimu {
         }
 
         private Future<Mwalimu> deploy(String adminToken, String salt) {
-            WorkStream inbound = new WorkStream(store, "in", "conversation", config.partitions());
-            WorkStream outbound = new WorkStream(store, "out", "senders", config.partitions());
+            int partitions = config.partitions();
+            WorkStream inbound = new WorkStream(store, Streams.INBOUND, Streams.CONVERSATION_GROUP, partitions);
+            WorkStream replies = new WorkStream(store, Streams.REPLIES, Streams.SENDER_GROUP, partitions);
+            WorkStream bulk = new WorkStream(store, Streams.BULK, Streams.SENDER_GROUP, partitions);
             StatsEvents stats = new StatsEvents(new CitizenHasher(salt));
-            SimulatorChannel simulator = new SimulatorChannel(new Inbox(inbound), new SimulatorOutbox(store, outbound), stats);
-            ConversationTurns turns = new ConversationTurns(new Citizens(store, inbound, outbound), inbound,
-                    new ConversationEngine(catalog, new NoAnswers()), stats);
-            OutboundDispatcher dispatcher = new OutboundDispatcher(outbound, Map.of(SimulatorChannel.NAME, simulator));
+            SmsEncoding encoding = new SmsEncoding(config.delivery().foldAccents());
+            DailySchedule schedule = new DailySchedule(config.delivery().quietHours());
+            DailyPlanner planner = new DailyPlanner(schedule, zones, clock);
+            ConversationEngine engine = new ConversationEngine(catalog, new NoAnswers(), h -> !schedule.inQuietHours(h));
+            Citizens citizens = new Citizens(store, inbound, replies);
+            Outbox outbox = new Outbox(store);
+            Inbox inbox = new Inbox(inbound);
+
+            SimulatorChannel simulator = new SimulatorChannel(inbox, new SimulatorOutbox(store), stats, encoding);
+            Map<String, ChannelSender> senders = new HashMap<>(providerSenders(outbox, stats, encoding));
+            senders.put(SimulatorChannel.NAME, simulator);
+            ConversationTurns turns = new ConversationTurns(citizens, inbound, replies, bulk, engine, stats, planner);
+            Webhooks webhooks = new Webhooks(inbox, outbox, config.publicBaseUrl(), config.providers().twilio(),
+                    config.providers().whatsapp(), config.providers().africasTalkingWebhookToken(),
+                    config.providers().telegram());
+            UssdChannel ussd = new UssdChannel(new DirectTurns(citizens, engine, stats, planner),
+                    new UssdSessions(store), catalog, config.providers().africasTalkingWebhookToken());
+            DeadLetterApi deadLetters = new DeadLetterApi(new DeadLetters(store));
+            List<Consumer<Router>> routes = List.of(simulator::mount, webhooks::mount, ussd::mount, deadLetters::mount);
             HealthCheck health = new HealthCheck(store, workers);
             List<HttpVerticle> http = new ArrayList<>();
-            return Future.all(inbound.ensureGroups(), outbound.ensureGroups())
+            return Future.all(inbound.ensureGroups(), replies.ensureGroups(), bulk.ensureGroups())
                     .compose(v -> deployEach(config.workers(), i -> worker(inbound, "conversation-" + i, turns)))
-                    .compose(v -> deployEach(config.senders(), i -> worker(outbound, "sender-" + i, dispatcher)))
+                    .compose(v -> deployEach(config.senders(), i -> worker(replies, "sender-" + i,
+                            new OutboundDispatcher(replies, senders))))
+                    .compose(v -> deployEach(config.senders(), i -> worker(bulk, "bulk-" + i,
+                            new OutboundDispatcher(bulk, senders))))
+                    .compose(v -> deployEach(1, i -> new DeliveryTimers(outbox, new DailySchedules(store, inbound),
+                            schedule, zones, clock, config.delivery().schedulerInterval())))
                     .compose(v -> deployEach(Math.max(1, Runtime.getRuntime().availableProcessors()), i -> {
-                        HttpVerticle verticle = new HttpVerticle(config.httpPort(), adminToken, health, simulator);
+                        HttpVerticle verticle = new HttpVerticle(config.httpPort(), adminToken, health, routes);
                         http.add(verticle);
                         return verticle;
                     }))
@@ -153,6 +228,40 @@ public final class Mwalimu {
                         LOG.info("Mwalimu is listening on port {}", port);
                         return new Mwalimu(vertx, embedded, store, deployments, port);
                     });
+        }
+
+        /** A sender per configured provider channel; the HTTP client is shared and kept for the app's life. */
+        private Map<String, ChannelSender> providerSenders(Outbox outbox, StatsEvents stats, SmsEncoding encoding) {
+            Config.Providers p = config.providers();
+            WebClient client = WebClient.create(vertx);
+            RateBuckets buckets = new RateBuckets(store);
+            RetryPolicy retries = config.delivery().retries();
+            Map<String, ChannelSender> senders = new HashMap<>();
+            java.util.function.BiConsumer<ProviderSender.Route, ProviderApi> add = (route, api) -> senders.put(
+                    route.channel(), new ProviderSender(vertx, client, route, api, buckets, outbox, retries, encoding, stats));
+            p.twilio().ifPresent(s -> {
+                TwilioAdapter twilio = new TwilioAdapter();
+                add.accept(new ProviderSender.Route("twilio", Webhooks.TWILIO, p.twilioApiBase(), p.twilioRate(), true),
+                        new ProviderApi(m -> twilio.send(s, m, false), twilio::outcome));
+                add.accept(new ProviderSender.Route("twilio-whatsapp", Webhooks.TWILIO, p.twilioApiBase(), p.twilioRate(), false),
+                        new ProviderApi(m -> twilio.send(s, m, true), twilio::outcome));
+            });
+            p.whatsapp().ifPresent(s -> {
+                WhatsAppCloudAdapter whatsapp = new WhatsAppCloudAdapter();
+                add.accept(new ProviderSender.Route("whatsapp", Webhooks.WHATSAPP, p.whatsappApiBase(), p.whatsappRate(), false),
+                        new ProviderApi(m -> whatsapp.send(s, m), whatsapp::outcome));
+            });
+            p.africasTalking().ifPresent(s -> {
+                AfricasTalkingAdapter at = new AfricasTalkingAdapter();
+                add.accept(new ProviderSender.Route("at-sms", Webhooks.AFRICAS_TALKING, p.africasTalkingApiBase(),
+                        p.africasTalkingRate(), true), new ProviderApi(m -> at.send(s, m), at::outcome));
+            });
+            p.telegram().ifPresent(s -> {
+                TelegramAdapter telegram = new TelegramAdapter();
+                add.accept(new ProviderSender.Route("telegram", "telegram", p.telegramApiBase(), p.telegramRate(), false),
+                        new ProviderApi(m -> telegram.send(s, m), telegram::outcome));
+            });
+            return senders;
         }
 
         private StreamWorker worker(WorkStream stream, String role, StreamWorker.EntryHandler handler) {
@@ -171,8 +280,8 @@ public final class Mwalimu {
             return chain;
         }
 
-        Future<Void> abort() {
-            return new Mwalimu(vertx, embedded, store, deployments, 0).stop();
+        Mwalimu partial() {
+            return new Mwalimu(vertx, embedded, store, deployments, 0);
         }
     }
 }

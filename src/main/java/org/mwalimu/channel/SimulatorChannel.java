@@ -8,12 +8,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.mwalimu.content.SmsEncoding;
 import org.mwalimu.delivery.Fields;
 import org.mwalimu.delivery.OutboundDispatcher.ChannelSender;
 import org.mwalimu.delivery.StatsEvents;
 import org.mwalimu.store.Inbox;
 import org.mwalimu.store.SimulatorOutbox;
 import org.mwalimu.store.StreamEntry;
+import org.mwalimu.store.WorkStream;
 import org.mwalimu.web.ApiError;
 import org.mwalimu.web.JsonBody;
 
@@ -30,11 +32,14 @@ public final class SimulatorChannel implements ChannelSender {
     private final Inbox inbox;
     private final SimulatorOutbox outbox;
     private final StatsEvents stats;
+    private final SmsEncoding encoding;
 
-    public SimulatorChannel(Inbox inbox, SimulatorOutbox outbox, StatsEvents stats) {
+    /** The simulator stands for an SMS phone: texts are prepared and counted as SMS. */
+    public SimulatorChannel(Inbox inbox, SimulatorOutbox outbox, StatsEvents stats, SmsEncoding encoding) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.stats = stats;
+        this.encoding = encoding;
     }
 
     public void mount(Router router) {
@@ -78,12 +83,14 @@ public final class SimulatorChannel implements ChannelSender {
     }
 
     @Override
-    public Future<Void> send(StreamEntry entry) {
+    public Future<Void> send(WorkStream stream, StreamEntry entry) {
         long now = System.currentTimeMillis();
         String address = entry.field(Fields.ADDRESS);
-        Map<String, String> message = Map.of(Fields.TEXT, entry.field(Fields.TEXT), Fields.AT, String.valueOf(now),
+        String text = encoding.prepare(entry.field(Fields.TEXT));
+        Map<String, String> message = Map.of(Fields.TEXT, text, Fields.AT, String.valueOf(now),
                 Fields.REPLY_TO, entry.field(Fields.REPLY_TO));
         Map<String, String> event = stats.event("message.sent", now, NAME, entry.field(Fields.LANGUAGE), address);
-        return outbox.deliver(entry, address, message, event).mapEmpty();
+        event.put("segments", String.valueOf(encoding.segments(text).count()));
+        return outbox.deliver(stream, entry, address, message, event).mapEmpty();
     }
 }

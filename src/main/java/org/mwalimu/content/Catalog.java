@@ -37,7 +37,11 @@ public record Catalog(List<LanguagePack> languages, List<Course> courses) {
 
     /** The message {@code key} in {@code language}, placeholders filled from {@code values}. */
     public String message(String language, MessageKey key, Map<String, String> values) {
-        return Templates.fill(languageOrDefault(language).messages().get(key), values);
+        return message(language, key, values, Surface.TEXT);
+    }
+
+    public String message(String language, MessageKey key, Map<String, String> values, Surface surface) {
+        return Templates.fill(languageOrDefault(language).message(key, surface), values);
     }
 
     public String message(String language, MessageKey key) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,22 +149,23 @@ public final class ContentLoader {
         }
         Map<MessageKey, String> messages = new EnumMap<>(MessageKey.class);
         for (MessageKey key : MessageKey.values()) {
-            String field = "messages." + key.yamlName();
-            String text = text(f, root.path("messages"), key.yamlName(), field);
-            Set<String> used = Templates.placeholdersIn(text);
-            for (String p : used) {
-                if (!key.placeholders().contains(p)) {
-                    problems.add(new ContentProblem(f, field, "unknown placeholder {" + p + "}"));
-                }
-            }
-            for (String p : key.placeholders()) {
-                if (!text.isEmpty() && !used.contains(p)) {
-                    problems.add(new ContentProblem(f, field, "must contain the placeholder {" + p + "}"));
-                }
-            }
-            messages.put(key, text);
+            messages.put(key, message(f, root.path("messages"), "messages", key));
         }
-        return new LanguagePack(code, name, commands, messages);
+        Map<MessageKey, String> ussd = new EnumMap<>(MessageKey.class);
+        for (MessageKey key : MessageKey.values()) {
+            JsonNode node = root.path("ussd").path(key.yamlName());
+            if (node.isTextual() && node.asText().isBlank()) {
+                ussd.put(key, ""); // the line is left out on USSD screens
+            } else if (!node.isMissingNode()) {
+                ussd.put(key, message(f, root.path("ussd"), "ussd", key));
+            }
+        }
+        root.path("ussd").fieldNames().forEachRemaining(field -> {
+            if (Arrays.stream(MessageKey.values()).noneMatch(k -> k.yamlName().equals(field))) {
+                problems.add(new ContentProblem(f, "ussd." + field, "is not a message name"));
+            }
+        });
+        return new LanguagePack(code, name, commands, messages, ussd);
     }
 
     private Course course(Path file, JsonNode root) {
@@ -231,6 +233,24 @@ public final class ContentLoader {
         LocalizedText hint = localized(f, node.path("hint"), path + ".hint");
         LocalizedText explanation = localized(f, node.path("explanation"), path + ".explanation");
         return new Quiz(question, options, answer, hint, explanation);
+    }
+
+    /** One system message, checked for its placeholders. */
+    private String message(String f, JsonNode section, String sectionName, MessageKey key) {
+        String field = sectionName + "." + key.yamlName();
+        String text = text(f, section, key.yamlName(), field);
+        Set<String> used = Templates.placeholdersIn(text);
+        for (String p : used) {
+            if (!key.placeholders().contains(p)) {
+                problems.add(new ContentProblem(f, field, "unknown placeholder {" + p + "}"));
+            }
+        }
+        for (String p : key.placeholders()) {
+            if (!text.isEmpty() && !used.contains(p)) {
+                problems.add(new ContentProblem(f, field, "must contain the placeholder {" + p + "}"));
+            }
+        }
+        return text;
     }
 
     private LocalizedText localized(String f, JsonNode node, String path) {

@@ -34,7 +34,14 @@ public enum MessageKey {
     STOPPED(),
     RESTARTED(),
     ASK_PROMPT(),
-    CANNOT_ANSWER_YET();
+    CANNOT_ANSWER_YET(),
+    MENU_DAILY(),
+    DAILY_ASK("first", "last"),
+    DAILY_QUIET("first", "last"),
+    DAILY_ON("hour"),
+    DAILY_OFF(),
+    UNREADABLE(),
+    MORE();
 
     private final Set<String> placeholders;
 

@@ -11,16 +11,17 @@ import java.util.Map;
  * @param course        course being taken, or ""
  * @param offeredCourse course offered after finishing one (NEXT starts it), or ""
  * @param quizAttempts  wrong answers so far to the current quiz
+ * @param dailyHour     local hour (0-23) of the daily lesson, or -1 when not subscribed
  */
 public record CitizenState(Stage stage, String language, String course, String offeredCourse,
-                           Map<String, CourseProgress> progress, int quizAttempts, boolean optedOut) {
+                           Map<String, CourseProgress> progress, int quizAttempts, boolean optedOut, int dailyHour) {
 
     public CitizenState {
         progress = Map.copyOf(progress);
     }
 
     public static CitizenState newcomer() {
-        return new CitizenState(Stage.NEW, "", "", "", Map.of(), 0, false);
+        return new CitizenState(Stage.NEW, "", "", "", Map.of(), 0, false, -1);
     }
 
     public boolean hasLanguage() {
@@ -32,33 +33,41 @@ public record CitizenState(Stage stage, String language, String course, String o
     }
 
     CitizenState withStage(Stage newStage) {
-        return new CitizenState(newStage, language, course, offeredCourse, progress, quizAttempts, optedOut);
+        return new CitizenState(newStage, language, course, offeredCourse, progress, quizAttempts, optedOut, dailyHour);
     }
 
     CitizenState withLanguage(String code) {
-        return new CitizenState(stage, code, course, offeredCourse, progress, quizAttempts, optedOut);
+        return new CitizenState(stage, code, course, offeredCourse, progress, quizAttempts, optedOut, dailyHour);
+    }
+
+    public boolean subscribedDaily() {
+        return dailyHour >= 0;
+    }
+
+    CitizenState withDailyHour(int hour) {
+        return new CitizenState(stage, language, course, offeredCourse, progress, quizAttempts, optedOut, hour);
     }
 
     CitizenState withOptedOut(boolean value) {
-        return new CitizenState(stage, language, course, offeredCourse, progress, quizAttempts, value);
+        return new CitizenState(stage, language, course, offeredCourse, progress, quizAttempts, value, dailyHour);
     }
 
     CitizenState withQuizAttempts(int attempts) {
-        return new CitizenState(stage, language, course, offeredCourse, progress, attempts, optedOut);
+        return new CitizenState(stage, language, course, offeredCourse, progress, attempts, optedOut, dailyHour);
     }
 
     CitizenState withOffer(String courseId) {
-        return new CitizenState(stage, language, course, courseId, progress, quizAttempts, optedOut);
+        return new CitizenState(stage, language, course, courseId, progress, quizAttempts, optedOut, dailyHour);
     }
 
     /** Makes {@code courseId} the current course with the given progress. */
     CitizenState inCourse(String courseId, CourseProgress p) {
         Map<String, CourseProgress> updated = new HashMap<>(progress);
         updated.put(courseId, p);
-        return new CitizenState(stage, language, courseId, offeredCourse, updated, quizAttempts, optedOut);
+        return new CitizenState(stage, language, courseId, offeredCourse, updated, quizAttempts, optedOut, dailyHour);
     }
 
     CitizenState withoutCourse() {
-        return new CitizenState(stage, language, "", offeredCourse, progress, quizAttempts, optedOut);
+        return new CitizenState(stage, language, "", offeredCourse, progress, quizAttempts, optedOut, dailyHour);
     }
 }

@@ -5,8 +5,10 @@ import static org.mwalimu.content.MessageKey.*;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.mwalimu.content.TextFold;
@@ -17,6 +19,7 @@ import org.mwalimu.content.LanguagePack;
 import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
 import org.mwalimu.content.Quiz;
+import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.ConversationEvent.CourseCompleted;
 import org.mwalimu.conversation.ConversationEvent.LessonDelivered;
 import org.mwalimu.conversation.ConversationEvent.OptedIn;
@@ -35,12 +38,19 @@ public final class ConversationEngine {
 
     private final Catalog catalog;
     private final QuestionAnswerer answerer;
+    private final IntPredicate dailyHourAllowed;
+    private final int firstDailyHour;
+    private final int lastDailyHour;
     private final Map<String, Command> commands = new HashMap<>();
     private final Map<String, String> languageChoices = new HashMap<>();
 
-    public ConversationEngine(Catalog catalog, QuestionAnswerer answerer) {
+    /** @param dailyHourAllowed which local hours a daily lesson may be sent at (outside quiet hours) */
+    public ConversationEngine(Catalog catalog, QuestionAnswerer answerer, IntPredicate dailyHourAllowed) {
         this.catalog = catalog;
         this.answerer = answerer;
+        this.dailyHourAllowed = dailyHourAllowed;
+        this.firstDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).findFirst().orElse(0);
+        this.lastDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).reduce((a, b) -> b).orElse(23);
         for (LanguagePack pack : catalog.languages()) {
             pack.commands().forEach((command, words) -> words.stream().map(TextFold::fold)
                     .filter(w -> !w.isEmpty()).forEach(w -> commands.putIfAbsent(w, command)));
@@ -54,23 +64,57 @@ public final class ConversationEngine {
         }
     }
 
+    /** A text message on a text channel. */
     public Turn handle(CitizenState state, String text) {
-        return new Dialogue(state).respond(text);
+        return handle(state, new Incoming.Text(text), Surface.TEXT);
+    }
+
+    public Turn handle(CitizenState state, Incoming incoming, Surface surface) {
+        Dialogue dialogue = new Dialogue(state, surface);
+        if (incoming instanceof Incoming.Text t) {
+            return dialogue.respond(t.text());
+        }
+        if (incoming instanceof Incoming.Unreadable) {
+            return dialogue.unreadable();
+        }
+        return dialogue.dailyLesson();
     }
 
     /** One turn's working memory: the state as it changes, the replies and events gathered. */
     private final class Dialogue {
         private CitizenState state;
+        private final Surface surface;
         private final List<ConversationEvent> events = new ArrayList<>();
         private final StringBuilder reply = new StringBuilder();
+        private List<Reply.Choice> choices = List.of();
 
-        Dialogue(CitizenState state) {
+        Dialogue(CitizenState state, Surface surface) {
             this.state = state;
+            this.surface = surface;
+        }
+
+        Turn unreadable() {
+            if (!state.optedOut()) {
+                say(UNREADABLE);
+            }
+            return finish();
+        }
+
+        /** The scheduled lesson: the next step of the current course, or the next course. */
+        Turn dailyLesson() {
+            if (state.optedOut() || !state.subscribedDaily() || !state.hasLanguage()) {
+                return finish();
+            }
+            Optional<Course> course = catalog.course(state.course())
+                    .or(() -> catalog.course(state.offeredCourse()))
+                    .or(() -> catalog.courses().stream().filter(c -> !state.progressIn(c.id()).completed()).findFirst());
+            course.ifPresent(this::startCourse);
+            return finish();
         }
 
         Turn respond(String text) {
             String folded = TextFold.fold(text);
-            Optional<Command> command = Optional.ofNullable(commands.get(folded));
+            Optional<Command> command = Optional.ofNullable(commands.get(folded)).or(() -> ussdKey(folded));
             if (state.optedOut()) {
                 if (command.equals(Optional.of(Command.START))) {
                     optIn();
@@ -85,8 +129,26 @@ public final class ConversationEngine {
             return finish();
         }
 
+        /** On USSD screens "0" goes back to the menu and, in a lesson, any other key moves on. */
+        private Optional<Command> ussdKey(String folded) {
+            if (surface != Surface.USSD || !state.hasLanguage()) {
+                return Optional.empty();
+            }
+            if (folded.equals("0") && state.stage() != Stage.QUIZ) {
+                return Optional.of(Command.MENU);
+            }
+            // On a lesson screen any other key moves on too: there is nothing else to choose.
+            boolean inLesson = state.stage() == Stage.LESSON || state.stage() == Stage.LESSON_DONE;
+            return inLesson ? Optional.of(Command.NEXT) : Optional.empty();
+        }
+
         private void onCommand(Command command) {
             switch (command) {
+                case DAILY -> askDailyHour();
+                case DAILY_OFF -> {
+                    state = state.withDailyHour(-1);
+                    say(DAILY_OFF);
+                }
                 case STOP -> {
                     state = state.withOptedOut(true);
                     events.add(new OptedOut());
@@ -154,6 +216,7 @@ public final class ConversationEngine {
                 }
                 case MENU -> onMenuChoice(text, folded);
                 case QUIZ -> onQuizAnswer(text);
+                case DAILY_HOUR -> onDailyHour(text, folded);
                 default -> ask(text);
             }
         }
@@ -170,9 +233,37 @@ public final class ConversationEngine {
             } else if (choice == courses.size() + 1) {
                 state = state.withStage(Stage.QUESTION);
                 say(ASK_PROMPT);
+            } else if (choice == courses.size() + 2) {
+                askDailyHour();
             } else {
-                say(CHOOSE_NUMBER, Map.of("max", String.valueOf(courses.size() + 1)));
+                say(CHOOSE_NUMBER, Map.of("max", String.valueOf(courses.size() + 2)));
             }
+        }
+
+        private void askDailyHour() {
+            if (!state.hasLanguage()) {
+                welcome();
+                return;
+            }
+            state = state.withStage(Stage.DAILY_HOUR);
+            say(DAILY_ASK, dailyRange());
+        }
+
+        private void onDailyHour(String text, String folded) {
+            Optional<Integer> hour = folded.matches("\\d{1,2}(?:[:h.]00)?")
+                    ? Optional.of(Integer.parseInt(folded.replaceAll("\\D.*", ""))) : Optional.empty();
+            if (hour.isEmpty()) {
+                ask(text);
+            } else if (hour.get() > 23 || !dailyHourAllowed.test(hour.get())) {
+                say(DAILY_QUIET, dailyRange());
+            } else {
+                state = state.withDailyHour(hour.get()).withStage(Stage.MENU);
+                say(DAILY_ON, Map.of("hour", String.valueOf(hour.get())));
+            }
+        }
+
+        private Map<String, String> dailyRange() {
+            return Map.of("first", String.valueOf(firstDailyHour), "last", String.valueOf(lastDailyHour));
         }
 
         private void onQuizAnswer(String text) {
@@ -197,7 +288,7 @@ public final class ConversationEngine {
                 state = state.withQuizAttempts(state.quizAttempts() + 1);
                 say(QUIZ_WRONG_RETRY, Map.of("hint", quiz.hint().in(lang()), "letters", letters(quiz)));
             } else {
-                say(QUIZ_WRONG_FINAL, Map.of("letter", QuizGrader.letter(quiz.answer()),
+                say(QUIZ_WRONG_FINAL, Map.of("letter", optionLabel(quiz.answer()),
                         "answer", quiz.rightOption().in(lang()), "explanation", quiz.explanation().in(lang())));
                 finishLesson(course);
             }
@@ -276,10 +367,14 @@ public final class ConversationEngine {
         private void showQuiz(Quiz quiz) {
             state = state.withStage(Stage.QUIZ).withQuizAttempts(0);
             String options = IntStream.rangeClosed(1, quiz.options().size())
-                    .mapToObj(i -> text(QUIZ_OPTION, Map.of("letter", QuizGrader.letter(i),
+                    .mapToObj(i -> text(QUIZ_OPTION, Map.of("letter", optionLabel(i),
                             "text", quiz.options().get(i - 1).in(lang()))))
                     .collect(Collectors.joining("\n"));
             say(QUIZ, Map.of("question", quiz.question().in(lang()), "options", options, "letters", letters(quiz)));
+            choices = IntStream.rangeClosed(1, quiz.options().size())
+                    .mapToObj(i -> new Reply.Choice(QuizGrader.letter(i).toLowerCase(Locale.ROOT),
+                            quiz.options().get(i - 1).in(lang())))
+                    .toList();
         }
 
         private void finishLesson(Course course) {
@@ -317,6 +412,7 @@ public final class ConversationEngine {
                 say(MENU_ITEM, Map.of("n", String.valueOf(i + 1), "title", courses.get(i).title().in(lang())));
             }
             say(MENU_ITEM, Map.of("n", String.valueOf(courses.size() + 1), "title", text(MENU_ASK, Map.of())));
+            say(MENU_ITEM, Map.of("n", String.valueOf(courses.size() + 2), "title", text(MENU_DAILY, Map.of())));
             say(MENU_FOOTER);
         }
 
@@ -360,12 +456,17 @@ public final class ConversationEngine {
         }
 
         private String letters(Quiz quiz) {
-            return IntStream.rangeClosed(1, quiz.options().size()).mapToObj(QuizGrader::letter)
+            return IntStream.rangeClosed(1, quiz.options().size()).mapToObj(this::optionLabel)
                     .collect(Collectors.joining("/"));
         }
 
+        /** Options are lettered in messages and numbered on USSD keypads; both are understood. */
+        private String optionLabel(int index) {
+            return surface == Surface.USSD ? String.valueOf(index) : QuizGrader.letter(index);
+        }
+
         private String text(MessageKey key, Map<String, String> values) {
-            return catalog.message(lang(), key, values);
+            return catalog.message(lang(), key, values, surface);
         }
 
         private void say(MessageKey key) {
@@ -377,6 +478,9 @@ public final class ConversationEngine {
         }
 
         private void line(String text) {
+            if (text.isEmpty()) {
+                return;
+            }
             if (reply.length() > 0) {
                 reply.append('\n');
             }
@@ -384,7 +488,7 @@ public final class ConversationEngine {
         }
 
         private Turn finish() {
-            List<String> replies = reply.length() == 0 ? List.of() : List.of(reply.toString());
+            List<Reply> replies = reply.length() == 0 ? List.of() : List.of(new Reply(reply.toString(), choices));
             return new Turn(state, replies, events);
         }
     }

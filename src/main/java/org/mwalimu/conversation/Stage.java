@@ -15,5 +15,7 @@ public enum Stage {
     /** Asked the lesson's quiz question. */
     QUIZ,
     /** Chose "ask a question" from the menu. */
-    QUESTION
+    QUESTION,
+    /** Asked at which hour to send the daily lesson. */
+    DAILY_HOUR
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.mwalimu.conversation.CitizenState;
 import org.mwalimu.conversation.ConversationEngine;
+import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.ConversationEvent;
+import org.mwalimu.conversation.Incoming;
+import org.mwalimu.conversation.Reply;
 import org.mwalimu.conversation.Turn;
 import org.mwalimu.store.Citizens;
 import org.mwalimu.store.Citizens.CommitResult;
@@ -27,15 +30,23 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
 
     private final Citizens citizens;
     private final WorkStream inbound;
+    private final WorkStream replies;
+    private final WorkStream bulk;
     private final ConversationEngine engine;
     private final StatsEvents stats;
+    private final DailyPlanner planner;
     private final CitizenStateCodec codec = new CitizenStateCodec();
 
-    public ConversationTurns(Citizens citizens, WorkStream inbound, ConversationEngine engine, StatsEvents stats) {
+    /** Replies to what a citizen wrote go on {@code replies}; scheduled lessons go on {@code bulk}. */
+    public ConversationTurns(Citizens citizens, WorkStream inbound, WorkStream replies, WorkStream bulk,
+                             ConversationEngine engine, StatsEvents stats, DailyPlanner planner) {
         this.citizens = citizens;
         this.inbound = inbound;
+        this.replies = replies;
+        this.bulk = bulk;
         this.engine = engine;
         this.stats = stats;
+        this.planner = planner;
     }
 
     @Override
@@ -53,13 +64,15 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
             Turn turn;
             try {
                 before = codec.decode(stored.json());
-                turn = engine.handle(before, entry.field(Fields.TEXT));
+                turn = engine.handle(before, incoming(entry), Surface.TEXT);
             } catch (RuntimeException e) {
                 LOG.error("cannot handle inbound entry {}; moved to dead letters", entry.id(), e);
                 return inbound.deadLetter(entry, "engine failure: " + e.getClass().getSimpleName());
             }
+            boolean scheduled = Fields.KIND_DAILY.equals(entry.field(Fields.KIND));
             return citizens.commit(entry, address, stored.version(), codec.encode(turn.state()),
-                    replies(entry, turn), events(entry, before, turn)).compose(result -> {
+                    scheduled ? bulk : replies, replies(entry, turn), events(entry, before, turn),
+                    planner.change(before, turn.state(), entry.field(Fields.CHANNEL), address)).compose(result -> {
                         if (result == CommitResult.CONFLICT) {
                             return conflicts < MAX_CONFLICTS
                                     ? attempt(entry, conflicts + 1)
@@ -70,13 +83,22 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
         });
     }
 
+    private static Incoming incoming(StreamEntry entry) {
+        return switch (entry.field(Fields.KIND)) {
+            case Fields.KIND_UNREADABLE -> new Incoming.Unreadable();
+            case Fields.KIND_DAILY -> new Incoming.DailyLesson();
+            default -> new Incoming.Text(entry.field(Fields.TEXT));
+        };
+    }
+
     private List<Map<String, String>> replies(StreamEntry entry, Turn turn) {
         List<Map<String, String>> replies = new ArrayList<>();
-        for (String text : turn.replies()) {
+        for (Reply r : turn.replies()) {
             Map<String, String> reply = new HashMap<>();
             reply.put(Fields.CHANNEL, entry.field(Fields.CHANNEL));
             reply.put(Fields.ADDRESS, entry.field(Fields.ADDRESS));
-            reply.put(Fields.TEXT, text);
+            reply.put(Fields.TEXT, r.text());
+            reply.put(Fields.CHOICES, Choices.encode(r.choices()));
             reply.put(Fields.REPLY_TO, entry.field(Fields.MESSAGE_ID));
             reply.put(Fields.LANGUAGE, turn.state().language());
             reply.put(Fields.AT, String.valueOf(System.currentTimeMillis()));

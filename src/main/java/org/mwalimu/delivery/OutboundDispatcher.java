@@ -8,9 +8,9 @@ import org.mwalimu.store.WorkStream;
 /** Hands each outbound entry to the sender of its channel; an unknown channel is a dead letter. */
 public final class OutboundDispatcher implements StreamWorker.EntryHandler {
 
-    /** Sends one outbound entry and acknowledges it, never twice. */
+    /** Sends one outbound entry read from {@code stream} and acknowledges it there, never twice. */
     public interface ChannelSender {
-        Future<Void> send(StreamEntry entry);
+        Future<Void> send(WorkStream stream, StreamEntry entry);
     }
 
     private final WorkStream outbound;
@@ -27,6 +27,6 @@ public final class OutboundDispatcher implements StreamWorker.EntryHandler {
         if (sender == null) {
             return outbound.deadLetter(entry, "no sender for channel '" + entry.field(Fields.CHANNEL) + "'");
         }
-        return sender.send(entry);
+        return sender.send(outbound, entry);
     }
 }

@@ -16,6 +16,11 @@ public final class StatsEvents {
         this.hasher = hasher;
     }
 
+    /** The salted hash that stands for the citizen in statistics. */
+    public String citizen(String address) {
+        return hasher.hash(address);
+    }
+
     public Map<String, String> event(String type, long at, String channel, String language, String address) {
         Map<String, String> fields = new HashMap<>();
         fields.put("type", type);

@@ -46,12 +46,31 @@ public final class Citizens {
         });
     }
 
+    /**
+     * Commits a handled inbound {@code entry}: new state, replies onto {@code replyStream}, events and
+     * the daily-schedule change, atomically with the acknowledgement.
+     */
     public Future<CommitResult> commit(StreamEntry entry, String address, long expectedVersion, String stateJson,
-                                       List<Map<String, String>> replies, List<Map<String, String>> events) {
-        String[] keys = {inbound.key(entry.partition()), Keys.citizen(address),
-                outbound.key(outbound.partitionOf(address)), Keys.EVENTS};
-        return COMMIT.<String>run(store, keys, inbound.group(), entry.id(), String.valueOf(expectedVersion), stateJson,
-                        Json.list(replies), Json.list(events), String.valueOf(WorkStream.MAX_LENGTH))
+                                       WorkStream replyStream, List<Map<String, String>> replies,
+                                       List<Map<String, String>> events, ScheduleChange schedule) {
+        return run(inbound.key(entry.partition()), entry.id(), address, expectedVersion, stateJson,
+                replyStream.key(replyStream.partitionOf(address)), replies, events, schedule);
+    }
+
+    /** Commits a synchronous turn (USSD) whose reply is the HTTP response: no entry, no replies. */
+    public Future<CommitResult> commitDirect(String address, long expectedVersion, String stateJson,
+                                             List<Map<String, String>> events, ScheduleChange schedule) {
+        return run(inbound.key(inbound.partitionOf(address)), "", address, expectedVersion, stateJson,
+                outbound.key(outbound.partitionOf(address)), List.of(), events, schedule);
+    }
+
+    private Future<CommitResult> run(String inboundKey, String entryId, String address, long expectedVersion,
+                                     String stateJson, String replyKey, List<Map<String, String>> replies,
+                                     List<Map<String, String>> events, ScheduleChange schedule) {
+        String[] keys = {inboundKey, Keys.citizen(address), replyKey, Keys.EVENTS, Keys.DAILY, Keys.DAILY_DETAILS};
+        return COMMIT.<String>run(store, keys, inbound.group(), entryId, String.valueOf(expectedVersion), stateJson,
+                        Json.list(replies), Json.list(events), String.valueOf(WorkStream.MAX_LENGTH), address,
+                        schedule.encoded())
                 .map(result -> switch (result) {
                     case "ok" -> CommitResult.COMMITTED;
                     case "conflict" -> CommitResult.CONFLICT;

@@ -4,6 +4,10 @@ package org.mwalimu.store;
 final class Keys {
 
     static final String EVENTS = "mw:events";
+    static final String DAILY = "mw:daily";
+    static final String DAILY_DETAILS = "mw:daily:details";
+    static final String RETRIES = "mw:retry";
+    static final String DEAD_OUT = "mw:dead:out";
 
     private Keys() {
     }
@@ -34,6 +38,10 @@ final class Keys {
 
     static String deadLetters(String stage) {
         return "mw:dead:" + stage;
+    }
+
+    static String sentMessage(String account, String providerMessageId) {
+        return "mw:msg:" + account + ":" + providerMessageId;
     }
 
     static String secret(String name) {

@@ -12,17 +12,16 @@ public final class SimulatorOutbox {
     private static final int KEPT_PER_ADDRESS = 1000;
 
     private final RedisStore store;
-    private final WorkStream outbound;
 
-    public SimulatorOutbox(RedisStore store, WorkStream outbound) {
+    public SimulatorOutbox(RedisStore store) {
         this.store = store;
-        this.outbound = outbound;
     }
 
     /** Stores {@code message} for {@code address} and acknowledges the outbound entry, exactly once. */
-    public Future<Boolean> deliver(StreamEntry entry, String address, Map<String, String> message, Map<String, String> event) {
-        String[] keys = {outbound.key(entry.partition()), Keys.simulatorOutbox(address), Keys.EVENTS};
-        return DELIVER.<Long>run(store, keys, outbound.group(), entry.id(), Json.of(message),
+    public Future<Boolean> deliver(WorkStream stream, StreamEntry entry, String address, Map<String, String> message,
+                                   Map<String, String> event) {
+        String[] keys = {stream.key(entry.partition()), Keys.simulatorOutbox(address), Keys.EVENTS};
+        return DELIVER.<Long>run(store, keys, stream.group(), entry.id(), Json.of(message),
                 String.valueOf(KEPT_PER_ADDRESS), Json.of(event), String.valueOf(WorkStream.MAX_LENGTH))
                 .map(stored -> stored == 1L);
     }

@@ -1,0 +1,70 @@
+package org.mwalimu.delivery;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mwalimu.content.Surface;
+import org.mwalimu.conversation.CitizenState;
+import org.mwalimu.conversation.ConversationEngine;
+import org.mwalimu.conversation.ConversationEvent;
+import org.mwalimu.conversation.Incoming;
+import org.mwalimu.conversation.Turn;
+import org.mwalimu.store.Citizens;
+import org.mwalimu.store.Citizens.CommitResult;
+
+/**
+ * A turn answered in the same HTTP exchange (USSD): the same engine and the same citizen state as
+ * the queued channels, committed with a version check so it never races a queued message.
+ */
+public final class DirectTurns {
+
+    private static final int MAX_CONFLICTS = 10;
+
+    private final Citizens citizens;
+    private final ConversationEngine engine;
+    private final StatsEvents stats;
+    private final DailyPlanner planner;
+    private final CitizenStateCodec codec = new CitizenStateCodec();
+
+    public DirectTurns(Citizens citizens, ConversationEngine engine, StatsEvents stats, DailyPlanner planner) {
+        this.citizens = citizens;
+        this.engine = engine;
+        this.stats = stats;
+        this.planner = planner;
+    }
+
+    /** {@code dailyChannel} is where daily lessons go if the citizen subscribes in this turn. */
+    public Future<Turn> handle(String channel, String address, Incoming incoming, Surface surface, String dailyChannel) {
+        return attempt(channel, address, incoming, surface, dailyChannel, 0);
+    }
+
+    private Future<Turn> attempt(String channel, String address, Incoming incoming, Surface surface,
+                                 String dailyChannel, int conflicts) {
+        return citizens.load(address).compose(stored -> {
+            CitizenState before = codec.decode(stored.json());
+            Turn turn = engine.handle(before, incoming, surface);
+            return citizens.commitDirect(address, stored.version(), codec.encode(turn.state()),
+                            events(channel, address, before, turn), planner.change(before, turn.state(), dailyChannel, address))
+                    .compose(result -> result != CommitResult.CONFLICT ? Future.succeededFuture(turn)
+                            : conflicts < MAX_CONFLICTS ? attempt(channel, address, incoming, surface, dailyChannel, conflicts + 1)
+                            : Future.failedFuture(new IllegalStateException("citizen state keeps changing")));
+        });
+    }
+
+    private List<Map<String, String>> events(String channel, String address, CitizenState before, Turn turn) {
+        long now = System.currentTimeMillis();
+        String language = turn.state().hasLanguage() ? turn.state().language() : before.language();
+        List<Map<String, String>> events = new ArrayList<>();
+        events.add(stats.event("message.received", now, channel, language, address));
+        for (ConversationEvent e : turn.events()) {
+            events.add(stats.event(e, now, channel, language, address));
+        }
+        if (!turn.replies().isEmpty()) {
+            Map<String, String> sent = stats.event("message.sent", now, channel, language, address);
+            sent.put("segments", "0");
+            events.add(sent);
+        }
+        return events;
+    }
+}

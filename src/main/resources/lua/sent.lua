@@ -1,0 +1,18 @@
+-- A provider accepted an outbound message: acknowledge it, remember it for receipts, count it.
+-- KEYS[1] outbound stream, KEYS[2] message record hash, KEYS[3] events stream
+-- ARGV[1] group, ARGV[2] entry id, ARGV[3] record json (flat), ARGV[4] record ttl s, ARGV[5] event json, ARGV[6] maxlen
+if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then
+  return 0
+end
+local function flat(json)
+  local fields = {}
+  for k, v in pairs(cjson.decode(json)) do
+    fields[#fields + 1] = k
+    fields[#fields + 1] = v
+  end
+  return fields
+end
+redis.call('HSET', KEYS[2], unpack(flat(ARGV[3])))
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(flat(ARGV[5])))
+return 1
