@@ -15,4 +15,10 @@ public record ProviderRequest(String path, Map<String, String> headers, String c
     public ProviderRequest {
         headers = Map.copyOf(headers);
     }
+
+    /** Headers, body and some paths carry credentials or phone numbers: only the shape is shown. */
+    @Override
+    public String toString() {
+        return "ProviderRequest[" + contentType + ", " + body.length() + " characters]";
+    }
 }

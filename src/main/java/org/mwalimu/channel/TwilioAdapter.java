@@ -11,14 +11,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -106,8 +101,9 @@ public final class TwilioAdapter {
         if (messageSid.isBlank() || status.isEmpty()) {
             return new WebhookBatch(List.of(), List.of());
         }
-        String channel = field(form, "From").startsWith(WHATSAPP_PREFIX) || field(form, "To").startsWith(WHATSAPP_PREFIX)
-                ? CHANNEL_WHATSAPP : CHANNEL_SMS;
+        boolean whatsapp = field(form, "From").startsWith(WHATSAPP_PREFIX)
+                || field(form, "To").startsWith(WHATSAPP_PREFIX);
+        String channel = whatsapp ? CHANNEL_WHATSAPP : CHANNEL_SMS;
         return WebhookBatch.of(new StatusUpdate(channel, messageSid, status.get(), field(form, "ErrorCode")));
     }
 
@@ -154,24 +150,8 @@ public final class TwilioAdapter {
         return new SendOutcome.Retry("twilio unexpected http " + status, Optional.empty());
     }
 
-    /** Retry-After as delta-seconds or as an HTTP date; a date in the past means "now". */
     Optional<Duration> retryAfter(Map<String, String> headers) {
-        String value = header(headers, "Retry-After").strip();
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.from(headers, clock);
     }
 
     private static Optional<DeliveryStatus> status(String twilioStatus) {
@@ -267,15 +247,5 @@ public final class TwilioAdapter {
     private static String field(Map<String, String> form, String name) {
         String value = form == null ? null : form.get(name);
         return value == null ? "" : value;
-    }
-
-    private static String header(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return "";
-        }
-        return headers.entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-                .map(e -> e.getValue() == null ? "" : e.getValue())
-                .findFirst().orElse("");
     }
 }

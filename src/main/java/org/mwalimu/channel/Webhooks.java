@@ -6,9 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -111,9 +109,12 @@ public final class Webhooks {
         return accept(parse(() -> telegramAdapter.parse(body)), "telegram").compose(v -> ctx.response().end());
     }
 
-    /** Queues every message and applies every receipt of a batch; done when Redis has them all. */
+    /**
+     * Queues every message and applies every receipt of a batch, one after another so that their
+     * order is kept; done when Redis has them all.
+     */
     private Future<Void> accept(WebhookBatch batch, String account) {
-        List<Future<?>> work = new ArrayList<>();
+        Future<?> chain = Future.succeededFuture();
         for (InboundMessage m : batch.messages()) {
             Map<String, String> fields = new HashMap<>();
             fields.put(Fields.CHANNEL, m.channel());
@@ -125,13 +126,13 @@ public final class Webhooks {
                 fields.put(Fields.KIND, Fields.KIND_UNREADABLE);
             }
             Optional<String> id = Optional.of(m.messageId()).filter(Predicate.not(String::isEmpty));
-            work.add(inbox.enqueue(m.channel(), m.address(), id, fields));
+            chain = chain.compose(v -> inbox.enqueue(m.channel(), m.address(), id, fields));
         }
         for (StatusUpdate s : batch.statuses()) {
-            work.add(outbox.receipt(account, s.providerMessageId(), s.status().name().toLowerCase(Locale.ROOT),
-                    s.errorCode()));
+            chain = chain.compose(v -> outbox.receipt(account, s.providerMessageId(),
+                    s.status().name().toLowerCase(Locale.ROOT), s.errorCode()));
         }
-        return Future.all(work).mapEmpty();
+        return chain.mapEmpty();
     }
 
     /** Telegram's "/start" or "/help@SomeBot" become the plain commands START and HELP. */

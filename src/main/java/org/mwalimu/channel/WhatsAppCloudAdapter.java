@@ -10,10 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -162,26 +158,8 @@ public final class WhatsAppCloudAdapter {
         return new SendOutcome.Retry(reason, Optional.empty());
     }
 
-    /** Retry-After as delta-seconds or as an HTTP date; a date in the past means "now". */
     Optional<Duration> retryAfter(Map<String, String> headers) {
-        String value = headers == null ? "" : headers.entrySet().stream()
-                .filter(e -> "retry-after".equalsIgnoreCase(e.getKey()) && e.getValue() != null)
-                .map(e -> e.getValue().strip()).findFirst().orElse("");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.from(headers, clock);
     }
 
     private static InboundMessage message(JsonNode message) throws MalformedWebhookException {

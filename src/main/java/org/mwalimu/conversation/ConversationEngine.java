@@ -250,7 +250,7 @@ public final class ConversationEngine {
         }
 
         private void onDailyHour(String text, String folded) {
-            Optional<Integer> hour = folded.matches("\\d{1,2}(?:[:h.]00)?")
+            Optional<Integer> hour = folded.matches("\\d{1,2}(?:h|[:h.]00)?")
                     ? Optional.of(Integer.parseInt(folded.replaceAll("\\D.*", ""))) : Optional.empty();
             if (hour.isEmpty()) {
                 ask(text);
@@ -277,6 +277,7 @@ public final class ConversationEngine {
                     answerQuestion(text); // the quiz stays open
                 }
                 say(QUIZ_PENDING, Map.of("letters", letters(quiz)));
+                offerChoices(quiz);
                 return;
             }
             boolean correct = choice.get() == quiz.answer();
@@ -287,6 +288,7 @@ public final class ConversationEngine {
             } else if (state.quizAttempts() + 1 < QUIZ_TRIES) {
                 state = state.withQuizAttempts(state.quizAttempts() + 1);
                 say(QUIZ_WRONG_RETRY, Map.of("hint", quiz.hint().in(lang()), "letters", letters(quiz)));
+                offerChoices(quiz);
             } else {
                 say(QUIZ_WRONG_FINAL, Map.of("letter", optionLabel(quiz.answer()),
                         "answer", quiz.rightOption().in(lang()), "explanation", quiz.explanation().in(lang())));
@@ -321,10 +323,8 @@ public final class ConversationEngine {
             if (progress.lesson() >= course.lessons().size()) {
                 progress = CourseProgress.start(); // the course was shortened since this citizen's last visit
             }
-            boolean resuming = !progress.completed() && (progress.lesson() > 0 || progress.step() >= 0);
-            if (progress.completed()) {
-                progress = new CourseProgress(0, -1, true); // a review: the course stays finished
-            }
+            // A finished course is reviewed from where the review stands; it stays finished.
+            boolean resuming = progress.lesson() > 0 || progress.step() >= 0;
             state = state.inCourse(course.id(), progress).withOffer("");
             if (resuming) {
                 say(RESUME, Map.of("course", course.title().in(lang())));
@@ -371,6 +371,11 @@ public final class ConversationEngine {
                             "text", quiz.options().get(i - 1).in(lang()))))
                     .collect(Collectors.joining("\n"));
             say(QUIZ, Map.of("question", quiz.question().in(lang()), "options", options, "letters", letters(quiz)));
+            offerChoices(quiz);
+        }
+
+        /** Lets channels with buttons show the quiz options with this reply. */
+        private void offerChoices(Quiz quiz) {
             choices = IntStream.rangeClosed(1, quiz.options().size())
                     .mapToObj(i -> new Reply.Choice(QuizGrader.letter(i).toLowerCase(Locale.ROOT),
                             quiz.options().get(i - 1).in(lang())))

@@ -113,7 +113,7 @@ class JourneyIT {
         assertEquals(200, response.statusCode());
         var body = response.bodyAsJsonObject();
         assertEquals("up", body.getString("redis"));
-        assertEquals(4, body.getJsonArray("workers").size());
+        assertEquals(6, body.getJsonArray("workers").size(), "two conversation workers, two senders, two bulk senders");
         int conversationPartitions = body.getJsonArray("workers").stream()
                 .map(w -> (io.vertx.core.json.JsonObject) w).filter(w -> w.getString("stage").equals("in"))
                 .mapToInt(w -> w.getInteger("partitions")).sum();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -395,6 +396,109 @@ class ContentLoaderTest {
         assertEquals(4, e.problems().size(), () -> e.problems().toString());
         for (ContentProblem p : e.problems()) {
             assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        }
+    }
+
+    // ---- USSD forms of the system messages -------------------------------------------------------
+
+    @Test
+    void theRealUssdFormsDifferFromTheTextOnes() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        for (LanguagePack pack : catalog.languages()) {
+            assertFalse(pack.ussdMessages().isEmpty(), pack.code());
+            pack.ussdMessages().forEach((key, ussd) -> {
+                assertFalse(ussd.equals(pack.messages().get(key)), () -> pack.code() + " " + key);
+                assertEquals(ussd, pack.message(key, Surface.USSD), () -> pack.code() + " " + key);
+                assertEquals(pack.messages().get(key), pack.message(key, Surface.TEXT), () -> pack.code() + " " + key);
+            });
+        }
+    }
+
+    @Test
+    void anUnknownUssdKeyIsReported() {
+        Path file = systemFile("fr");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).put("stepp", "{text}\n1 Suite"));
+
+        assertOnlyProblem(loadFails(), file, "ussd.stepp", "is not a message name");
+    }
+
+    @Test
+    void anUnknownPlaceholderInAUssdFormIsReported() {
+        Path file = systemFile("sw");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).put("lesson_done", "Somo {n}: {title} {course}"));
+
+        assertOnlyProblem(loadFails(), file, "ussd.lesson_done", "unknown placeholder {course}");
+    }
+
+    @Test
+    void aUssdFormMissingARequiredPlaceholderIsReported() {
+        Path file = systemFile("en");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).put("quiz", "{question}\nChoose {letters}."));
+
+        assertOnlyProblem(loadFails(), file, "ussd.quiz", "must contain the placeholder {options}");
+    }
+
+    @Test
+    void aUssdFormThatIsNotATextIsReported() {
+        Path file = systemFile("pt");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).putArray("help").add("1 Seguinte"));
+
+        assertOnlyProblem(loadFails(), file, "ussd.help", "text is missing");
+    }
+
+    @Test
+    void anEmptyUssdFormIsAcceptedAndLeavesTheLineOut() throws Exception {
+        Path file = systemFile("en");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).put("help", "").put("step", ""));
+
+        Catalog catalog = loader().load(content);
+
+        LanguagePack english = catalog.language("en").orElseThrow();
+        assertEquals("", english.message(MessageKey.HELP, Surface.USSD));
+        assertEquals("", catalog.message("en", MessageKey.STEP, Map.of("text", "x"), Surface.USSD),
+                "an empty form needs none of its placeholders");
+        assertFalse(english.message(MessageKey.HELP, Surface.TEXT).isEmpty(), "the text form is untouched");
+    }
+
+    @Test
+    void theRealEmptyMenuFooterIsKept() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        for (LanguagePack pack : catalog.languages()) {
+            assertEquals("", pack.message(MessageKey.MENU_FOOTER, Surface.USSD), pack.code());
+            assertFalse(pack.message(MessageKey.MENU_FOOTER, Surface.TEXT).isEmpty(), pack.code());
+        }
+    }
+
+    @Test
+    void aSystemFileWithoutUssdFormsLoadsAndUsesTheTextForms() throws Exception {
+        Path file = systemFile("pt");
+        edit(file, root -> ((ObjectNode) root).remove("ussd"));
+
+        Catalog catalog = loader().load(content);
+
+        LanguagePack portuguese = catalog.language("pt").orElseThrow();
+        assertEquals(Map.of(), portuguese.ussdMessages());
+        for (MessageKey key : MessageKey.values()) {
+            assertEquals(portuguese.message(key, Surface.TEXT), portuguese.message(key, Surface.USSD), key.name());
+        }
+    }
+
+    @Test
+    void aUssdFormOverridesOnlyItsOwnKey() throws Exception {
+        Path file = systemFile("fr");
+        edit(file, root -> ((ObjectNode) root.path("ussd")).put("daily_off", "Leçons du jour : non"));
+
+        LanguagePack french = loader().load(content).language("fr").orElseThrow();
+        LanguagePack real = loader().load(REAL_CONTENT).language("fr").orElseThrow();
+
+        assertEquals("Leçons du jour : non", french.message(MessageKey.DAILY_OFF, Surface.USSD));
+        assertEquals(real.message(MessageKey.DAILY_OFF, Surface.TEXT), french.message(MessageKey.DAILY_OFF, Surface.TEXT));
+        for (MessageKey key : MessageKey.values()) {
+            if (key != MessageKey.DAILY_OFF) {
+                assertEquals(real.message(key, Surface.USSD), french.message(key, Surface.USSD), key.name());
+            }
         }
     }
 

@@ -10,11 +10,16 @@ import static org.mwalimu.content.MessageKey.CHOOSE_LANGUAGE;
 import static org.mwalimu.content.MessageKey.CHOOSE_NUMBER;
 import static org.mwalimu.content.MessageKey.COURSE_DONE;
 import static org.mwalimu.content.MessageKey.COURSE_SUMMARY;
+import static org.mwalimu.content.MessageKey.DAILY_ASK;
+import static org.mwalimu.content.MessageKey.DAILY_OFF;
+import static org.mwalimu.content.MessageKey.DAILY_ON;
+import static org.mwalimu.content.MessageKey.DAILY_QUIET;
 import static org.mwalimu.content.MessageKey.HELP;
 import static org.mwalimu.content.MessageKey.LANGUAGE_SET;
 import static org.mwalimu.content.MessageKey.LESSON_DONE;
 import static org.mwalimu.content.MessageKey.LESSON_INTRO;
 import static org.mwalimu.content.MessageKey.MENU_ASK;
+import static org.mwalimu.content.MessageKey.MENU_DAILY;
 import static org.mwalimu.content.MessageKey.MENU_FOOTER;
 import static org.mwalimu.content.MessageKey.MENU_HEADER;
 import static org.mwalimu.content.MessageKey.MENU_ITEM;
@@ -29,6 +34,7 @@ import static org.mwalimu.content.MessageKey.RESTARTED;
 import static org.mwalimu.content.MessageKey.RESUME;
 import static org.mwalimu.content.MessageKey.STEP;
 import static org.mwalimu.content.MessageKey.STOPPED;
+import static org.mwalimu.content.MessageKey.UNREADABLE;
 import static org.mwalimu.content.MessageKey.WELCOME;
 
 import java.nio.file.Path;
@@ -38,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -57,6 +64,7 @@ import org.mwalimu.content.LanguagePack;
 import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
 import org.mwalimu.content.Quiz;
+import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.ConversationEvent.CourseCompleted;
 import org.mwalimu.conversation.ConversationEvent.LessonDelivered;
 import org.mwalimu.conversation.ConversationEvent.OptedIn;
@@ -73,12 +81,18 @@ class ConversationEngineTest {
 
     private static final List<String> LANGUAGES = List.of("en", "fr", "pt", "sw");
     private static final String QUESTION = "How do I renew my national ID card?";
+    /** Daily lessons may be sent from 07:00 to 20:59; 21:00 to 07:00 are quiet hours. */
+    private static final IntPredicate DAILY_HOURS = h -> h >= 7 && h < 21;
+    /** The {first} and {last} hours offered for {@link #DAILY_HOURS}. */
+    private static final Map<String, String> DAILY_RANGE = Map.of("first", "7", "last", "20");
 
     private static Catalog catalog;
 
     private ConversationEngine engine;
     private CitizenState state;
     private Turn last;
+    /** How the citizen of the current test reads the replies; TEXT unless a test says otherwise. */
+    private Surface surface = Surface.TEXT;
 
     @BeforeAll
     static void loadContent() throws Exception {
@@ -87,7 +101,7 @@ class ConversationEngineTest {
 
     @BeforeEach
     void newCitizen() {
-        engine = new ConversationEngine(catalog, new NoAnswers());
+        engine = new ConversationEngine(catalog, new NoAnswers(), DAILY_HOURS);
         state = CitizenState.newcomer();
     }
 
@@ -209,7 +223,9 @@ class ConversationEngineTest {
             "pt, ajuda, HELP", "pt, principal, MENU", "pt, sair, STOP",
             "sw, anza, START", "sw, Rejea, START", "sw, endelea, NEXT", "sw, msaada, HELP",
             "sw, Lugha, LANG", "sw, menyu, MENU", "sw, ACHA, STOP",
-            "en, next, NEXT", "en, ok, NEXT", "en, Menu, MENU", "en, help, HELP", "en, yes, START"})
+            "en, next, NEXT", "en, ok, NEXT", "en, Menu, MENU", "en, help, HELP", "en, yes, START",
+            "en, Daily, DAILY", "en, daily off, DAILY_OFF", "fr, quotidien, DAILY", "fr, Quotidien non, DAILY_OFF",
+            "pt, Diário, DAILY", "pt, diário não, DAILY_OFF", "sw, kila siku, DAILY", "sw, Kila Siku Acha, DAILY_OFF"})
     void commandsAreUnderstoodWhateverTheCaseAndAccents(String language, String typed, Command expected) {
         assertEquals(expected, observedCommand(language, typed));
     }
@@ -253,7 +269,7 @@ class ConversationEngineTest {
         choose(language);
 
         Turn stopped = turn(stop);
-        assertEquals(List.of(msg(language, STOPPED)), stopped.replies(), "exactly one confirmation");
+        assertEquals(List.of(msg(language, STOPPED)), texts(stopped), "exactly one confirmation");
         assertEquals(List.of(new OptedOut()), stopped.events());
 
         for (String typed : List.of("MENU", "hi", "NEXT", "1", "HELP", "LANG", stop, QUESTION)) {
@@ -265,7 +281,7 @@ class ConversationEngineTest {
 
         Turn back = turn(start);
         assertEquals(1, back.replies().size());
-        String reply = back.replies().get(0);
+        String reply = back.replies().get(0).text();
         assertTrue(reply.startsWith(msg(language, RESTARTED)), reply);
         assertShowsMenu(language, reply);
         assertEquals(List.of(new OptedIn()), back.events());
@@ -309,9 +325,9 @@ class ConversationEngineTest {
     @Test
     void aNumberOutsideTheMenuAsksForAValidNumber() {
         choose("en");
-        int max = catalog.courses().size() + 1;
+        int max = catalog.courses().size() + 2;
 
-        String reply = send(String.valueOf(max + 5));
+        String reply = send(String.valueOf(max + 1));
 
         assertEquals(msg("en", CHOOSE_NUMBER, Map.of("max", String.valueOf(max))), reply);
         assertEquals(Stage.MENU, state.stage());
@@ -456,7 +472,7 @@ class ConversationEngineTest {
             send(String.valueOf(course(1).lessons().get(l).quiz().answer()));
         }
 
-        assertTrue(last.replies().get(0).endsWith(msg("en", ALL_COURSES_DONE)), last.replies()::toString);
+        assertTrue(last.replies().get(0).text().endsWith(msg("en", ALL_COURSES_DONE)), last.replies()::toString);
         assertFalse(last.events().stream().anyMatch(e -> e instanceof CourseCompleted), "completed only once");
     }
 
@@ -580,8 +596,8 @@ class ConversationEngineTest {
                 for (String language : LANGUAGES) {
                     for (int o = 1; o <= quiz.options().size(); o++) {
                         String typed = quiz.options().get(o - 1).in(language);
-                        Turn t = engine.handle(new CitizenState(Stage.QUIZ, language, course.id(), "", atQuiz, 0, false),
-                                typed);
+                        Turn t = engine.handle(
+                                new CitizenState(Stage.QUIZ, language, course.id(), "", atQuiz, 0, false, -1), typed);
                         List<ConversationEvent> expected = List.of(
                                 new QuizAnswered(course.id(), lesson.id(), o == quiz.answer()));
                         if (!t.events().stream().filter(e -> e instanceof QuizAnswered).toList().equals(expected)) {
@@ -822,7 +838,7 @@ class ConversationEngineTest {
     @Test
     void anAnswerFromTheAnswererIsSentInsteadOfTheApology() {
         engine = new ConversationEngine(catalog, (question, language) ->
-                Optional.of("[" + language + "] answer to: " + question));
+                Optional.of("[" + language + "] answer to: " + question), DAILY_HOURS);
         choose("fr");
         send(String.valueOf(catalog.courses().size() + 1));
 
@@ -831,6 +847,713 @@ class ConversationEngineTest {
         assertEquals("[fr] answer to: " + QUESTION, reply);
         assertEquals(List.of(new QuestionAsked()), last.events());
         assertEquals(Stage.MENU, state.stage());
+    }
+
+    // ---- daily lesson: subscribing ---------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({"en, DAILY", "en, every day", "fr, Quotidien", "fr, chaque jour", "pt, diário", "pt, Todos os dias",
+            "sw, KILA SIKU", "sw, kilasiku"})
+    void theDailyCommandAsksForTheHourAndAnHourSubscribes(String language, String typed) {
+        choose(language);
+
+        String ask = send(typed);
+
+        assertEquals(msg(language, DAILY_ASK, DAILY_RANGE), ask);
+        assertEquals(Stage.DAILY_HOUR, state.stage());
+        assertFalse(state.subscribedDaily());
+
+        String on = send("18");
+
+        assertEquals(msg(language, DAILY_ON, Map.of("hour", "18")), on);
+        assertEquals(18, state.dailyHour());
+        assertTrue(state.subscribedDaily());
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), last.events());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "sw"})
+    void theDailyMenuItemAsksForTheHourAndAnHourSubscribes(String language) {
+        choose(language);
+
+        String ask = send(String.valueOf(catalog.courses().size() + 2));
+
+        assertEquals(msg(language, DAILY_ASK, DAILY_RANGE), ask);
+        assertEquals(Stage.DAILY_HOUR, state.stage());
+
+        String on = send("7");
+
+        assertEquals(msg(language, DAILY_ON, Map.of("hour", "7")), on);
+        assertEquals(7, state.dailyHour());
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    @Test
+    void theHoursOfferedFollowTheAllowedHoursGivenToTheEngine() {
+        engine = new ConversationEngine(catalog, new NoAnswers(), h -> h >= 8 && h < 18);
+        choose("en");
+
+        String ask = send("DAILY");
+        assertEquals(msg("en", DAILY_ASK, Map.of("first", "8", "last", "17")), ask);
+
+        String refused = send("18");
+        assertEquals(msg("en", DAILY_QUIET, Map.of("first", "8", "last", "17")), refused);
+
+        send("17");
+        assertEquals(17, state.dailyHour());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"7, 7", "07, 7", "20, 20", "12, 12", "18:00, 18", "18h00, 18", "18.00, 18", "' 9 ', 9", "9:00, 9"})
+    void theHourIsUnderstoodInTheUsualForms(String typed, int hour) {
+        choose("fr");
+        send("QUOTIDIEN");
+
+        String on = send(typed);
+
+        assertEquals(msg("fr", DAILY_ON, Map.of("hour", String.valueOf(hour))), on);
+        assertEquals(hour, state.dailyHour());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, 21", "en, 23", "fr, 0", "fr, 6", "pt, 06:00", "pt, 22h00", "sw, 5", "sw, 24", "en, 99"})
+    void anHourInTheQuietHoursIsRefusedAndTheHourIsAskedAgain(String language, String typed) {
+        choose(language);
+        send(dailyWord(language));
+
+        String refused = send(typed);
+
+        assertEquals(msg(language, DAILY_QUIET, DAILY_RANGE), refused);
+        assertEquals(Stage.DAILY_HOUR, state.stage());
+        assertFalse(state.subscribedDaily());
+        assertEquals(List.of(), last.events());
+
+        String on = send("19");
+        assertEquals(msg(language, DAILY_ON, Map.of("hour", "19")), on);
+        assertEquals(19, state.dailyHour());
+    }
+
+    @Test
+    void aQuietHourDoesNotChangeAnExistingSubscription() {
+        choose("en");
+        subscribe(8);
+
+        send("DAILY");
+        send("22");
+
+        assertEquals(8, state.dailyHour());
+    }
+
+    @Test
+    void dailyAgainChangesTheHour() {
+        choose("pt");
+        subscribe(8);
+
+        send("DIARIO");
+        String on = send("17");
+
+        assertEquals(msg("pt", DAILY_ON, Map.of("hour", "17")), on);
+        assertEquals(17, state.dailyHour());
+    }
+
+    @Test
+    void wordsInsteadOfAnHourAreAQuestionAndDoNotSubscribe() {
+        choose("en");
+        send("DAILY");
+
+        String reply = send(QUESTION);
+
+        assertTrue(reply.startsWith(msg("en", CANNOT_ANSWER_YET)), reply);
+        assertShowsMenu("en", reply);
+        assertFalse(state.subscribedDaily());
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    @Test
+    void subscribingMidLessonKeepsTheLessonAndNextContinuesIt() {
+        choose("en");
+        Course course = course(1);
+        send("1");
+        send("NEXT");
+
+        send("DAILY");
+        send("18");
+        String reply = send("NEXT");
+
+        assertEquals(18, state.dailyHour());
+        assertTrue(reply.startsWith(msg("en", RESUME, Map.of("course", course.title().in("en")))), reply);
+        assertTrue(reply.endsWith(step("en", course, 0, 1)), reply);
+        assertEquals(new CourseProgress(0, 1, false), state.progressIn(course.id()));
+    }
+
+    @Test
+    void dailyBeforeChoosingALanguageAsksForTheLanguageFirst() {
+        String reply = send("DAILY");
+
+        assertTrue(reply.startsWith(msg("en", WELCOME)), reply);
+        assertEquals(Stage.LANGUAGE, state.stage());
+        assertFalse(state.subscribedDaily());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, DAILY OFF", "en, stop daily", "en, No Daily", "fr, quotidien stop", "fr, Stop quotidien",
+            "pt, Diário não", "pt, parar diario", "sw, KILA SIKU ACHA", "sw, acha kila siku"})
+    void dailyOffUnsubscribesAndLeavesTheCitizenWhereTheyWere(String language, String typed) {
+        choose(language);
+        subscribe(18);
+        send("1");
+        CitizenState before = state;
+
+        String reply = send(typed);
+
+        assertEquals(msg(language, DAILY_OFF), reply);
+        assertEquals(-1, state.dailyHour());
+        assertFalse(state.subscribedDaily());
+        assertFalse(state.optedOut(), "DAILY OFF is not STOP");
+        assertEquals(Stage.LESSON, state.stage());
+        assertEquals(before.progress(), state.progress());
+        assertEquals(List.of(), last.events());
+    }
+
+    @Test
+    void dailyOffThenTheTickSendsNothing() {
+        choose("sw");
+        subscribe(18);
+        send("KILA SIKU ACHA");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(List.of(), tick.replies());
+    }
+
+    // ---- daily lesson: the tick ------------------------------------------------------------------
+
+    @Test
+    void theTickSendsNothingToACitizenWhoIsNotSubscribed() {
+        choose("en");
+        send("1");
+        CitizenState before = state;
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(List.of(), tick.replies());
+        assertEquals(List.of(), tick.events());
+        assertEquals(before, tick.state());
+    }
+
+    @Test
+    void theTickSendsNothingToACitizenWhoOptedOut() {
+        choose("fr");
+        subscribe(18);
+        send("ARRET");
+        CitizenState before = state;
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(List.of(), tick.replies());
+        assertEquals(List.of(), tick.events());
+        assertEquals(before, tick.state());
+        assertEquals(18, state.dailyHour(), "STOP silences the daily lesson without forgetting the hour");
+    }
+
+    @Test
+    void afterStartTheDailyLessonComesAgain() {
+        choose("en");
+        subscribe(18);
+        send("STOP");
+        send("START");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(1, tick.replies().size());
+        assertEquals(List.of(new LessonDelivered(course(1).id(), course(1).lessons().get(0).id())), tick.events());
+    }
+
+    @Test
+    void theTickSendsNothingToACitizenWithoutALanguage() {
+        state = new CitizenState(Stage.LANGUAGE, "", "", "", Map.of(), 0, false, 18);
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(List.of(), tick.replies());
+        assertEquals(List.of(), tick.events());
+        assertEquals(Stage.LANGUAGE, state.stage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "pt"})
+    void theFirstTickStartsTheFirstCourseLikeChoosingItFromTheMenu(String language) {
+        choose(language);
+        subscribe(18);
+        Course course = course(1);
+        Turn fromMenu = engine.handle(state, "1");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertSameTurn(fromMenu, tick);
+        assertEquals(1, tick.replies().size());
+        String reply = tick.replies().get(0).text();
+        assertTrue(reply.startsWith(msg(language, LESSON_INTRO, Map.of("n", "1",
+                "total", String.valueOf(course.lessons().size()), "title", course.lessons().get(0).title().in(language)))),
+                reply);
+        assertTrue(reply.endsWith(step(language, course, 0, 0)), reply);
+        assertEquals(List.of(new LessonDelivered(course.id(), course.lessons().get(0).id())), tick.events());
+        assertEquals(Stage.LESSON, state.stage());
+        assertEquals(course.id(), state.course());
+    }
+
+    @Test
+    void aTickMidLessonResumesAtTheSameStepWithoutCountingTheLessonAgain() {
+        choose("en");
+        subscribe(18);
+        Course course = course(1);
+        send("1");
+        send("NEXT");
+        Turn fromMenu = engine.handle(engine.handle(state, "MENU").state(), "1");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertSameTurn(fromMenu, tick);
+        String reply = tick.replies().get(0).text();
+        assertTrue(reply.startsWith(msg("en", RESUME, Map.of("course", course.title().in("en")))), reply);
+        assertTrue(reply.endsWith(step("en", course, 0, 1)), reply);
+        assertEquals(List.of(), tick.events(), "no LessonDelivered mid-lesson");
+        assertEquals(new CourseProgress(0, 1, false), state.progressIn(course.id()));
+    }
+
+    @Test
+    void aTickAfterALessonStartsTheNextLesson() {
+        choose("sw");
+        subscribe(9);
+        Course course = course(1);
+        send("1");
+        readToQuiz(course.lessons().get(0));
+        send(String.valueOf(course.lessons().get(0).quiz().answer()));
+        assertEquals(Stage.LESSON_DONE, state.stage());
+        Turn fromMenu = engine.handle(state.withStage(Stage.MENU), "1");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertSameTurn(fromMenu, tick);
+        String reply = tick.replies().get(0).text();
+        assertTrue(reply.contains(msg("sw", LESSON_INTRO, Map.of("n", "2",
+                "total", String.valueOf(course.lessons().size()), "title", course.lessons().get(1).title().in("sw")))),
+                reply);
+        assertTrue(reply.endsWith(step("sw", course, 1, 0)), reply);
+        assertEquals(List.of(new LessonDelivered(course.id(), course.lessons().get(1).id())), tick.events());
+        assertEquals(new CourseProgress(1, 0, false), state.progressIn(course.id()));
+    }
+
+    @Test
+    void aTickDuringTheQuizAsksTheQuizAgain() {
+        choose("en");
+        subscribe(18);
+        Lesson lesson = course(1).lessons().get(0);
+        send("1");
+        readToQuiz(lesson);
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertShowsQuiz("en", lesson.quiz(), tick.replies().get(0).text());
+        assertEquals(Stage.QUIZ, state.stage());
+        assertEquals(List.of(), tick.events());
+    }
+
+    @Test
+    void aTickAfterACourseStartsTheOfferedCourse() {
+        choose("fr");
+        subscribe(18);
+        Course first = course(1);
+        Course second = course(2);
+        send("1");
+        completeCurrentCourse(first);
+        assertEquals(second.id(), state.offeredCourse());
+        assertEquals("", state.course());
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        String reply = tick.replies().get(0).text();
+        assertFalse(reply.contains(msg("fr", RESUME, Map.of("course", second.title().in("fr")))), reply);
+        assertTrue(reply.endsWith(step("fr", second, 0, 0)), reply);
+        assertEquals(List.of(new LessonDelivered(second.id(), second.lessons().get(0).id())), tick.events());
+        assertEquals(second.id(), state.course());
+        assertEquals("", state.offeredCourse());
+    }
+
+    @Test
+    void aTickAfterTheSecondCourseStartsTheOfferedFirstOne() {
+        choose("en");
+        subscribe(18);
+        send("2");
+        completeCurrentCourse(course(2));
+        assertEquals(course(1).id(), state.offeredCourse());
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(course(1).id(), state.course());
+        assertEquals(List.of(new LessonDelivered(course(1).id(), course(1).lessons().get(0).id())), tick.events());
+    }
+
+    @Test
+    void aTickWithNoCourseAndNoOfferStartsTheFirstCourseNotCompleted() {
+        Course first = course(1);
+        Course second = course(2);
+        state = new CitizenState(Stage.MENU, "pt", "", "", Map.of(first.id(), new CourseProgress(0, -1, true)), 0,
+                false, 18);
+        Turn fromMenu = engine.handle(state, "2");
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertSameTurn(fromMenu, tick);
+        assertEquals(second.id(), state.course());
+        assertTrue(tick.replies().get(0).text().endsWith(step("pt", second, 0, 0)), tick.replies()::toString);
+        assertEquals(List.of(new LessonDelivered(second.id(), second.lessons().get(0).id())), tick.events());
+    }
+
+    @Test
+    void aTickAfterEveryCourseIsDoneSendsNothing() {
+        choose("en");
+        subscribe(18);
+        send("1");
+        for (int c = 1; c <= catalog.courses().size(); c++) {
+            if (c > 1) {
+                send("NEXT");
+            }
+            completeCurrentCourse(course(c));
+        }
+        CitizenState before = state;
+
+        Turn tick = deliver(new Incoming.DailyLesson());
+
+        assertEquals(List.of(), tick.replies());
+        assertEquals(List.of(), tick.events());
+        assertEquals(before, tick.state());
+    }
+
+    // ---- unreadable messages ---------------------------------------------------------------------
+
+    @Test
+    void anUnreadableFirstMessageGetsTheApologyInTheDefaultLanguage() {
+        Turn t = deliver(new Incoming.Unreadable());
+
+        assertEquals(List.of(msg(catalog.defaultLanguage().code(), UNREADABLE)), texts(t));
+        assertEquals(List.of(), t.events());
+        assertEquals(Stage.NEW, state.stage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void anUnreadableMessageGetsTheApologyInTheCitizensLanguageAndChangesNothing(String language) {
+        choose(language);
+        send("1");
+        CitizenState before = state;
+
+        Turn t = deliver(new Incoming.Unreadable());
+
+        assertEquals(List.of(msg(language, UNREADABLE)), texts(t));
+        assertEquals(List.of(), t.events());
+        assertEquals(before, state);
+    }
+
+    @Test
+    void anUnreadableMessageAfterStopGetsNothing() {
+        choose("sw");
+        send("ACHA");
+
+        Turn t = deliver(new Incoming.Unreadable());
+
+        assertEquals(List.of(), t.replies());
+        assertEquals(List.of(), t.events());
+        assertTrue(state.optedOut());
+    }
+
+    // ---- quiz choices ----------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void theQuizReplyCarriesTheOptionsAsChoices(String language) {
+        choose(language);
+        Lesson lesson = course(1).lessons().get(0);
+        Quiz quiz = lesson.quiz();
+        send("1");
+
+        readToQuiz(lesson);
+
+        List<Reply.Choice> choices = last.replies().get(0).choices();
+        assertEquals(quiz.options().size(), choices.size());
+        assertEquals(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i").subList(0, choices.size()),
+                choices.stream().map(Reply.Choice::id).toList());
+        assertEquals(quiz.options().stream().map(o -> o.in(language)).toList(),
+                choices.stream().map(Reply.Choice::title).toList());
+    }
+
+    @Test
+    void everyQuizOfEveryCourseCarriesItsChoices() {
+        for (Course course : catalog.courses()) {
+            for (int l = 0; l < course.lessons().size(); l++) {
+                Lesson lesson = course.lessons().get(l);
+                Map<String, CourseProgress> lastStep = Map.of(course.id(),
+                        new CourseProgress(l, lesson.steps().size() - 1, false));
+                for (String language : LANGUAGES) {
+                    Turn t = engine.handle(
+                            new CitizenState(Stage.LESSON, language, course.id(), "", lastStep, 0, false, -1), "NEXT");
+                    List<String> titles = lesson.quiz().options().stream().map(o -> o.in(language)).toList();
+                    assertEquals(titles, t.replies().get(0).choices().stream().map(Reply.Choice::title).toList(),
+                            course.id() + "/" + lesson.id() + " " + language);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sendingBackAChoiceIdAnswersTheQuiz() {
+        choose("fr");
+        Course course = course(1);
+        Lesson lesson = course.lessons().get(0);
+        send("1");
+        readToQuiz(lesson);
+        Reply.Choice right = last.replies().get(0).choices().get(lesson.quiz().answer() - 1);
+
+        send(right.id());
+
+        assertEquals(List.of(new QuizAnswered(course.id(), lesson.id(), true)), last.events());
+    }
+
+    @Test
+    void aResumedQuizCarriesTheChoicesToo() {
+        choose("en");
+        Lesson lesson = course(1).lessons().get(0);
+        send("1");
+        readToQuiz(lesson);
+        send("MENU");
+
+        send("1");
+
+        assertEquals(lesson.quiz().options().size(), last.replies().get(0).choices().size());
+    }
+
+    @Test
+    void repliesThatAreNotAQuizCarryNoChoices() {
+        choose("en");
+        assertEquals(List.of(), last.replies().get(0).choices(), "menu");
+        turn("1");
+        assertEquals(List.of(), last.replies().get(0).choices(), "first step");
+        turn("HELP");
+        assertEquals(List.of(), last.replies().get(0).choices(), "help");
+    }
+
+    // ---- USSD ------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void aUssdSessionFromDiallingInToTheSecondLessonAndBackToTheMenu(String language) {
+        surface = Surface.USSD;
+        Course course = course(1);
+        Lesson first = course.lessons().get(0);
+        Lesson second = course.lessons().get(1);
+        Quiz quiz = first.quiz();
+
+        // the USSD channel sends START when a session opens
+        String hello = send("START");
+        assertTrue(hello.startsWith(ussd("en", WELCOME, Map.of())), hello);
+        assertEquals(Stage.LANGUAGE, state.stage());
+
+        String menu = send(String.valueOf(LANGUAGES.indexOf(language) + 1));
+        assertEquals(ussd(language, LANGUAGE_SET, Map.of()) + "\n" + ussdMenu(language), menu);
+        assertShowsMenu(language, menu, Surface.USSD);
+        assertFalse(menu.contains(msg(language, MENU_FOOTER)), "no footer line on USSD: " + menu);
+        assertEquals(Stage.MENU, state.stage());
+
+        String opening = send("1");
+        assertEquals(ussd(language, LESSON_INTRO, Map.of("n", "1", "total", String.valueOf(course.lessons().size()),
+                "title", first.title().in(language))) + "\n" + ussdStep(language, course, 0, 0), opening);
+        assertEquals(List.of(new LessonDelivered(course.id(), first.id())), last.events());
+
+        for (int s = 1; s < first.steps().size(); s++) {
+            assertEquals(ussdStep(language, course, 0, s), send("1"));
+            assertEquals(new CourseProgress(0, s, false), state.progressIn(course.id()));
+        }
+
+        String question = send("1");
+        assertEquals(Stage.QUIZ, state.stage());
+        assertEquals(ussdQuiz(language, quiz), question);
+        for (int i = 1; i <= quiz.options().size(); i++) {
+            assertTrue(question.contains(msg(language, QUIZ_OPTION,
+                    Map.of("letter", String.valueOf(i), "text", quiz.options().get(i - 1).in(language)))), question);
+            assertFalse(question.contains(QuizGrader.letter(i) + ") "), question);
+        }
+        assertEquals(quiz.options().size(), last.replies().get(0).choices().size());
+
+        String done = send(String.valueOf(quiz.answer()));
+        assertEquals(ussd(language, QUIZ_RIGHT, Map.of("explanation", quiz.explanation().in(language))) + "\n"
+                + ussd(language, LESSON_DONE, Map.of("n", "2", "title", second.title().in(language))), done);
+        assertEquals(List.of(new QuizAnswered(course.id(), first.id(), true)), last.events());
+        assertEquals(Stage.LESSON_DONE, state.stage());
+
+        String next = send("1");
+        assertEquals(ussd(language, LESSON_INTRO, Map.of("n", "2", "total", String.valueOf(course.lessons().size()),
+                "title", second.title().in(language))) + "\n" + ussdStep(language, course, 1, 0), next);
+        assertEquals(List.of(new LessonDelivered(course.id(), second.id())), last.events());
+        assertEquals(Stage.LESSON, state.stage());
+
+        String back = send("0");
+        assertEquals(ussdMenu(language), back);
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(new CourseProgress(1, 0, false), state.progressIn(course.id()), "the menu keeps the progress");
+    }
+
+    @Test
+    void onUssdTheQuizLettersAreNumbers() {
+        surface = Surface.USSD;
+        choose("en");
+        Lesson lesson = course(1).lessons().get(0);
+        Quiz quiz = lesson.quiz();
+        String numbers = IntStream.rangeClosed(1, quiz.options().size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining("/"));
+        send("1");
+        readToQuiz(lesson);
+
+        String retry = send(String.valueOf(wrongAnswer(quiz)));
+        assertEquals(ussd("en", QUIZ_WRONG_RETRY, Map.of("hint", quiz.hint().in("en"), "letters", numbers)), retry);
+
+        String pending = send("7");
+        assertEquals(ussd("en", QUIZ_PENDING, Map.of("letters", numbers)), pending);
+
+        String revealed = send(String.valueOf(wrongAnswer(quiz)));
+        assertTrue(revealed.startsWith(ussd("en", QUIZ_WRONG_FINAL, Map.of("letter", String.valueOf(quiz.answer()),
+                "answer", quiz.rightOption().in("en"), "explanation", quiz.explanation().in("en")))), revealed);
+    }
+
+    @Test
+    void onUssdZeroDuringTheQuizIsNotTheMenu() {
+        surface = Surface.USSD;
+        choose("fr");
+        Lesson lesson = course(1).lessons().get(0);
+        send("1");
+        readToQuiz(lesson);
+
+        String reply = send("0");
+
+        assertEquals(Stage.QUIZ, state.stage());
+        assertFalse(reply.contains(msg("fr", MENU_HEADER, Map.of(), Surface.USSD)), reply);
+        assertEquals(List.of(), last.events());
+    }
+
+    @Test
+    void onUssdOneDuringTheQuizIsTheFirstOption() {
+        surface = Surface.USSD;
+        choose("en");
+        Course course = course(1);
+        Lesson lesson = course.lessons().get(0);
+        send("1");
+        readToQuiz(lesson);
+
+        send("1");
+
+        assertEquals(List.of(new QuizAnswered(course.id(), lesson.id(), lesson.quiz().answer() == 1)), last.events());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LESSON_DONE", "DAILY_HOUR", "QUESTION", "MENU"})
+    void onUssdZeroGoesToTheMenuOutsideTheQuiz(Stage stage) {
+        surface = Surface.USSD;
+        choose("pt");
+        send("1");
+        switch (stage) {
+            case LESSON_DONE -> {
+                readToQuiz(course(1).lessons().get(0));
+                send(String.valueOf(course(1).lessons().get(0).quiz().answer()));
+            }
+            case DAILY_HOUR -> send("DIARIO");
+            case QUESTION -> {
+                send("0");
+                send(String.valueOf(catalog.courses().size() + 1));
+            }
+            default -> send("0");
+        }
+        assertEquals(stage, state.stage());
+
+        String reply = send("0");
+
+        assertEquals(ussdMenu("pt"), reply);
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    @Test
+    void onTextOneAndZeroAreNotShortcuts() {
+        choose("en");
+        Course course = course(1);
+        send("1");
+
+        String one = send("1");
+        assertTrue(one.startsWith(msg("en", CANNOT_ANSWER_YET)), one);
+        assertEquals(new CourseProgress(0, 0, false), state.progressIn(course.id()), "'1' is not NEXT on text");
+
+        send("1");
+        String zero = send("0");
+        assertTrue(zero.startsWith(msg("en", CANNOT_ANSWER_YET)), "'0' is not MENU on text: " + zero);
+    }
+
+    @Test
+    void onUssdHelpIsTheShortHelp() {
+        surface = Surface.USSD;
+        choose("sw");
+
+        String reply = send("MSAADA");
+
+        assertEquals(ussd("sw", HELP, Map.of()), reply);
+        assertFalse(reply.equals(msg("sw", HELP)), "the USSD help has its own text");
+    }
+
+    /**
+     * A citizen on USSD and one on SMS going through every course side by side, typing "1" where the
+     * other types NEXT: same states and events at every turn, and different words wherever the
+     * content has a USSD form. Some USSD replies of the real content are longer than one 182-character
+     * screen (a lesson's first screen in some languages, the end of a course); the USSD channel pages
+     * those, so their length is not checked here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void ussdAndTextGoThroughEveryCourseAlikeInShorterWords(String language) {
+        choose(language);
+        CitizenState onText = state;
+        CitizenState onUssd = state;
+        List<String> typedOnText = new ArrayList<>(List.of("1"));
+        List<String> typedOnUssd = new ArrayList<>(List.of("1"));
+        for (int c = 1; c <= catalog.courses().size(); c++) {
+            Course course = course(c);
+            for (int l = 0; l < course.lessons().size(); l++) {
+                Lesson lesson = course.lessons().get(l);
+                if (l > 0 || c > 1) {
+                    typedOnText.add(nextWord(language));
+                    typedOnUssd.add(c > 1 && l == 0 ? nextWord(language) : "1");
+                }
+                for (int s = 0; s < lesson.steps().size(); s++) {
+                    typedOnText.add(nextWord(language));
+                    typedOnUssd.add("1");
+                }
+                typedOnText.add(String.valueOf(lesson.quiz().answer()));
+                typedOnUssd.add(String.valueOf(lesson.quiz().answer()));
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < typedOnText.size(); i++) {
+            Turn text = engine.handle(onText, typedOnText.get(i));
+            Turn ussd = engine.handle(onUssd, new Incoming.Text(typedOnUssd.get(i)), Surface.USSD);
+            assertEquals(text.state(), ussd.state(), "turn " + i);
+            assertEquals(text.events(), ussd.events(), "turn " + i);
+            assertEquals(1, ussd.replies().size(), "turn " + i);
+            boolean lastOfAll = i == typedOnText.size() - 1; // ends with ALL_COURSES_DONE, which has no USSD form
+            if (!lastOfAll && texts(text).equals(texts(ussd))) {
+                failures.add("turn " + i + " '" + typedOnUssd.get(i) + "': " + texts(ussd));
+            }
+            onText = text.state();
+            onUssd = ussd.state();
+        }
+        assertEquals(List.of(), failures);
+        CitizenState end = onUssd;
+        catalog.courses().forEach(c -> assertTrue(end.progressIn(c.id()).completed(), c.id()));
     }
 
     // ---- one reply per message ------------------------------------------------------------------
@@ -850,7 +1573,7 @@ class ConversationEngineTest {
         for (String typed : script) {
             Turn t = turn(typed);
             assertEquals(1, t.replies().size(), () -> "'" + typed + "' got " + t.replies());
-            assertFalse(t.replies().get(0).isBlank(), () -> "'" + typed + "' got a blank reply");
+            assertFalse(t.replies().get(0).text().isBlank(), () -> "'" + typed + "' got a blank reply");
         }
         assertTrue(state.progressIn(course(1).id()).completed(), "the script went through the whole course");
     }
@@ -861,13 +1584,41 @@ class ConversationEngineTest {
     private String send(String text) {
         Turn t = turn(text);
         assertEquals(1, t.replies().size(), () -> "'" + text + "' should get exactly one reply, got " + t.replies());
-        return t.replies().get(0);
+        return t.replies().get(0).text();
     }
 
+    /** Sends one message on {@link #surface} (the two-argument text entry point for TEXT). */
     private Turn turn(String text) {
-        last = engine.handle(state, text);
+        last = surface == Surface.TEXT ? engine.handle(state, text)
+                : engine.handle(state, new Incoming.Text(text), surface);
         state = last.state();
         return last;
+    }
+
+    /** Something other than typed text: an unreadable message or the daily lesson tick. */
+    private Turn deliver(Incoming incoming) {
+        last = engine.handle(state, incoming, surface);
+        state = last.state();
+        return last;
+    }
+
+    private static List<String> texts(Turn turn) {
+        return turn.replies().stream().map(Reply::text).toList();
+    }
+
+    /** From the menu: asks for the daily lesson and gives {@code hour}, leaving the citizen at the menu. */
+    private void subscribe(int hour) {
+        send(dailyWord(state.language()));
+        send(String.valueOf(hour));
+        assertEquals(hour, state.dailyHour());
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    /** The same replies (texts and choices), events and new state. */
+    private static void assertSameTurn(Turn expected, Turn actual) {
+        assertEquals(expected.replies(), actual.replies());
+        assertEquals(expected.events(), actual.events());
+        assertEquals(expected.state(), actual.state());
     }
 
     /** A newcomer who picks {@code language} from the list, leaving them at the menu. */
@@ -910,14 +1661,20 @@ class ConversationEngineTest {
     private Command observedCommand(String language, String typed) {
         Course course = course(1);
         Map<String, CourseProgress> progress = Map.of(course.id(), new CourseProgress(0, 0, false));
-        CitizenState reading = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, false);
+        CitizenState reading = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, false, 18);
         Turn t = engine.handle(reading, typed);
-        String reply = String.join("\n", t.replies());
+        String reply = String.join("\n", texts(t));
         if (t.state().optedOut() && t.events().equals(List.of(new OptedOut()))) {
             return Command.STOP;
         }
         if (t.state().stage() == Stage.LANGUAGE) {
             return Command.LANG;
+        }
+        if (t.state().stage() == Stage.DAILY_HOUR && reply.equals(msg(language, DAILY_ASK, DAILY_RANGE))) {
+            return Command.DAILY;
+        }
+        if (!t.state().subscribedDaily() && reply.equals(msg(language, DAILY_OFF))) {
+            return Command.DAILY_OFF;
         }
         if (reply.equals(msg(language, HELP))) {
             return Command.HELP;
@@ -926,22 +1683,42 @@ class ConversationEngineTest {
             return Command.NEXT;
         }
         if (t.events().isEmpty() && reply.startsWith(msg(language, MENU_HEADER))) {
-            CitizenState stopped = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, true);
+            CitizenState stopped = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, true, 18);
             return engine.handle(stopped, typed).events().equals(List.of(new OptedIn())) ? Command.START : Command.MENU;
         }
         return null;
     }
 
     private void assertShowsMenu(String language, String reply) {
-        assertTrue(reply.contains(msg(language, MENU_HEADER)), reply);
+        assertShowsMenu(language, reply, Surface.TEXT);
+    }
+
+    private static void assertShowsMenu(String language, String reply, Surface on) {
+        assertTrue(reply.endsWith(menu(language, on)), reply);
+    }
+
+    private static String ussdMenu(String language) {
+        return menu(language, Surface.USSD);
+    }
+
+    /** The menu as a block of lines: header, the courses, "ask a question", "daily lesson", footer. */
+    private static String menu(String language, Surface on) {
+        List<String> lines = new ArrayList<>();
+        lines.add(msg(language, MENU_HEADER, Map.of(), on));
         List<Course> courses = catalog.courses();
         for (int i = 0; i < courses.size(); i++) {
-            assertTrue(reply.contains(msg(language, MENU_ITEM,
-                    Map.of("n", String.valueOf(i + 1), "title", courses.get(i).title().in(language)))), reply);
+            lines.add(msg(language, MENU_ITEM,
+                    Map.of("n", String.valueOf(i + 1), "title", courses.get(i).title().in(language)), on));
         }
-        assertTrue(reply.contains(msg(language, MENU_ITEM,
-                Map.of("n", String.valueOf(courses.size() + 1), "title", msg(language, MENU_ASK)))), reply);
-        assertTrue(reply.endsWith(msg(language, MENU_FOOTER)), reply);
+        lines.add(msg(language, MENU_ITEM,
+                Map.of("n", String.valueOf(courses.size() + 1), "title", msg(language, MENU_ASK, Map.of(), on)), on));
+        lines.add(msg(language, MENU_ITEM,
+                Map.of("n", String.valueOf(courses.size() + 2), "title", msg(language, MENU_DAILY, Map.of(), on)), on));
+        String footer = msg(language, MENU_FOOTER, Map.of(), on);
+        if (!footer.isEmpty()) {
+            lines.add(footer);
+        }
+        return String.join("\n", lines);
     }
 
     private void assertShowsQuiz(String language, Quiz quiz, String reply) {
@@ -965,6 +1742,10 @@ class ConversationEngineTest {
         return quiz.answer() == 1 ? 2 : 1;
     }
 
+    private static String dailyWord(String language) {
+        return catalog.language(language).orElseThrow().commands().get(Command.DAILY).get(0);
+    }
+
     private static String nextWord(String language) {
         return catalog.language(language).orElseThrow().commands().get(Command.NEXT).get(0);
     }
@@ -983,5 +1764,29 @@ class ConversationEngineTest {
 
     private static String msg(String language, MessageKey key, Map<String, String> values) {
         return catalog.message(language, key, values);
+    }
+
+    private static String msg(String language, MessageKey key, Map<String, String> values, Surface on) {
+        return catalog.message(language, key, values, on);
+    }
+
+    private static String ussd(String language, MessageKey key, Map<String, String> values) {
+        return msg(language, key, values, Surface.USSD);
+    }
+
+    private static String ussdStep(String language, Course course, int lesson, int step) {
+        return ussd(language, STEP, Map.of("text", course.lessons().get(lesson).steps().get(step).in(language)));
+    }
+
+    /** The quiz on a USSD screen: options numbered 1, 2, 3 instead of lettered. */
+    private static String ussdQuiz(String language, Quiz quiz) {
+        String options = IntStream.rangeClosed(1, quiz.options().size())
+                .mapToObj(i -> ussd(language, QUIZ_OPTION, Map.of("letter", String.valueOf(i),
+                        "text", quiz.options().get(i - 1).in(language))))
+                .collect(Collectors.joining("\n"));
+        String numbers = IntStream.rangeClosed(1, quiz.options().size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining("/"));
+        return ussd(language, QUIZ, Map.of("question", quiz.question().in(language), "options", options,
+                "letters", numbers));
     }
 }
