@@ -6,7 +6,7 @@ import org.mwalimu.content.InvalidContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar mwalimu.jar [validate-content | benchmark]}; no argument starts the server. */
+/** {@code java -jar mwalimu.jar [validate-content | benchmark | benchmark-webhooks]}; no argument starts the server. */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -28,8 +28,9 @@ public final class Main {
             case "serve" -> serve(config);
             case "validate-content" -> System.exit(validateContent(config));
             case "benchmark" -> System.exit(SimulatorBenchmark.run(config, args));
+            case "benchmark-webhooks" -> System.exit(WebhookBenchmark.run(config, args));
             default -> {
-                System.err.println("Unknown command '" + command + "'. Use: validate-content, benchmark, or no argument to serve.");
+                System.err.println("Unknown command '" + command + "'. Use: validate-content, benchmark, benchmark-webhooks, or no argument to serve.");
                 System.exit(2);
             }
         }

@@ -68,13 +68,21 @@ public final class Mwalimu {
     private final RedisStore store;
     private final List<String> deployments;
     private final int httpPort;
+    private final Optional<Inbox> inbox;
 
-    private Mwalimu(Vertx vertx, Optional<EmbeddedRedis> embedded, RedisStore store, List<String> deployments, int httpPort) {
+    private Mwalimu(Vertx vertx, Optional<EmbeddedRedis> embedded, RedisStore store, List<String> deployments,
+                    int httpPort, Optional<Inbox> inbox) {
         this.vertx = vertx;
         this.embedded = embedded;
         this.store = store;
         this.deployments = deployments;
         this.httpPort = httpPort;
+        this.inbox = inbox;
+    }
+
+    /** How many inbound messages Redis holds, for the benchmarks' exactly-once check. */
+    Future<Long> queuedMessages() {
+        return inbox.map(Inbox::length).orElse(Future.succeededFuture(0L));
     }
 
     /** Starts everything; a failure at any step stops what was started and fails with a clear reason. */
@@ -226,7 +234,7 @@ public final class Mwalimu {
                     .map(v -> {
                         int port = http.get(0).actualPort();
                         LOG.info("Mwalimu is listening on port {}", port);
-                        return new Mwalimu(vertx, embedded, store, deployments, port);
+                        return new Mwalimu(vertx, embedded, store, deployments, port, Optional.of(inbox));
                     });
         }
 
@@ -281,7 +289,7 @@ public final class Mwalimu {
         }
 
         Mwalimu partial() {
-            return new Mwalimu(vertx, embedded, store, deployments, 0);
+            return new Mwalimu(vertx, embedded, store, deployments, 0, Optional.empty());
         }
     }
 }

@@ -52,7 +52,7 @@ final class SimulatorBenchmark {
         Mwalimu app = Mwalimu.start(config).toCompletionStage().toCompletableFuture().join();
         SimulatorBenchmark bench = new SimulatorBenchmark(app.httpPort(), inFlight);
         try {
-            bench.saturate("warm-up", "w", Math.max(4_000, messages / 10), citizens / 4, inFlight);
+            bench.saturate("warm-up", "w", Math.max(10_000, messages / 4), citizens / 4, inFlight);
             bench.saturate("throughput", "t", messages, citizens, inFlight);
             bench.steady("latency at " + rate + "/s", "l", rate, Math.max(rate, messages / 4), citizens);
             return bench.failures.get() == 0 ? 0 : 1;

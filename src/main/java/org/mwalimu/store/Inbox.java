@@ -3,6 +3,8 @@ package org.mwalimu.store;
 import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,5 +30,15 @@ public final class Inbox {
         String stream = inbound.key(inbound.partitionOf(address));
         return ENQUEUE.<Long>run(inbound.store(), new String[] {dedupeKey, stream}, ttl,
                 String.valueOf(WorkStream.MAX_LENGTH), Json.of(fields)).map(added -> added == 1L);
+    }
+
+    /** How many entries the inbound streams hold (handled or not), for checks and benchmarks. */
+    public Future<Long> length() {
+        List<Future<Long>> lengths = new ArrayList<>();
+        for (int p = 0; p < inbound.partitions(); p++) {
+            String key = inbound.key(p);
+            lengths.add(inbound.store().call(c -> c.xlen(key)));
+        }
+        return Future.all(lengths).map(all -> lengths.stream().mapToLong(Future::result).sum());
     }
 }
