@@ -23,7 +23,7 @@ import org.mwalimu.delivery.RetryPolicy;
 public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int embeddedRedisPort,
                      Optional<String> adminToken, String publicBaseUrl, Path contentDir, List<String> languages,
                      int workers, int senders, int partitions, Optional<String> hashSalt,
-                     Providers providers, Delivery delivery) {
+                     Providers providers, Delivery delivery, Path nlpDir, Map<String, String> country) {
 
     /** Each provider's credentials (empty when the channel is not used), API base URL and send rate. */
     public record Providers(Optional<TwilioSettings> twilio, String twilioApiBase, double twilioRate,
@@ -71,7 +71,19 @@ public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int 
                         Boolean.parseBoolean(env.getOrDefault("MW_SMS_FOLD_ACCENTS", "false")),
                         s.quietHours("MW_QUIET_HOURS", "21:00-07:00"),
                         Duration.ofSeconds(s.integer("MW_SCHEDULER_INTERVAL_S", 30, 1, 3600)),
-                        Path.of(env.getOrDefault("MW_COUNTRIES_FILE", contentDir.resolve("countries.yaml").toString()))));
+                        Path.of(env.getOrDefault("MW_COUNTRIES_FILE", contentDir.resolve("countries.yaml").toString()))),
+                Path.of(env.getOrDefault("MW_NLP_DIR", "./nlp-models")),
+                country(s));
+    }
+
+    /** The country details answers refer to; unset ones are said in the content's neutral words. */
+    private static Map<String, String> country(Settings s) {
+        Map<String, String> country = new java.util.HashMap<>();
+        s.text("MW_PORTAL_URL").ifPresent(v -> country.put("portal_url", v));
+        s.text("MW_HELPLINE").ifPresent(v -> country.put("helpline", v));
+        s.text("MW_OFFICE_HOURS").ifPresent(v -> country.put("office_hours", v));
+        s.text("MW_SHORT_CODE").ifPresent(v -> country.put("short_code", v));
+        return Map.copyOf(country);
     }
 
     private static Providers providers(Settings s, String publicBase) {
@@ -97,7 +109,7 @@ public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int 
 
     public Config withHttpPort(int port) {
         return new Config(port, dataDir, redisUrl, embeddedRedisPort, adminToken, publicBaseUrl, contentDir,
-                languages, workers, senders, partitions, hashSalt, providers, delivery);
+                languages, workers, senders, partitions, hashSalt, providers, delivery, nlpDir, country);
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.mwalimu.content.InvalidContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar mwalimu.jar [validate-content | benchmark | benchmark-webhooks]}; no argument starts the server. */
+/** {@code java -jar mwalimu.jar [command]}: the tools below, or with no argument the server. */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -29,8 +29,11 @@ public final class Main {
             case "validate-content" -> System.exit(validateContent(config));
             case "benchmark" -> System.exit(SimulatorBenchmark.run(config, args));
             case "benchmark-webhooks" -> System.exit(WebhookBenchmark.run(config, args));
+            case "train" -> System.exit(NluCommands.train(config));
+            case "eval" -> System.exit(NluCommands.eval(config, args));
+            case "benchmark-nlu" -> System.exit(NluCommands.benchmark(config));
             default -> {
-                System.err.println("Unknown command '" + command + "'. Use: validate-content, benchmark, benchmark-webhooks, or no argument to serve.");
+                System.err.println("Unknown command '" + command + "'. Use: validate-content, train, eval FILE.tsv, benchmark, benchmark-webhooks, benchmark-nlu, or no argument to serve.");
                 System.exit(2);
             }
         }

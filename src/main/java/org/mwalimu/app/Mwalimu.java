@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.mwalimu.admin.DeadLetterApi;
+import org.mwalimu.admin.QuestionsApi;
 import org.mwalimu.channel.AfricasTalkingAdapter;
 import org.mwalimu.channel.SimulatorChannel;
 import org.mwalimu.channel.TelegramAdapter;
@@ -28,7 +29,10 @@ import org.mwalimu.content.Catalog;
 import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.SmsEncoding;
 import org.mwalimu.conversation.ConversationEngine;
-import org.mwalimu.conversation.NoAnswers;
+import org.mwalimu.conversation.IntentAnswerer;
+import org.mwalimu.nlu.IntentRecognizer;
+import org.mwalimu.nlu.NluFiles;
+import org.mwalimu.nlu.NluLoader;
 import org.mwalimu.delivery.CitizenHasher;
 import org.mwalimu.delivery.ConversationTurns;
 import org.mwalimu.delivery.DailyPlanner;
@@ -53,6 +57,7 @@ import org.mwalimu.store.RateBuckets;
 import org.mwalimu.store.RedisStore;
 import org.mwalimu.store.Secrets;
 import org.mwalimu.store.SimulatorOutbox;
+import org.mwalimu.store.UnansweredQuestions;
 import org.mwalimu.store.UssdSessions;
 import org.mwalimu.store.WorkStream;
 import org.slf4j.Logger;
@@ -139,6 +144,7 @@ public final class Mwalimu {
         private RedisStore store;
         private Catalog catalog;
         private TimeZones zones;
+        private IntentRecognizer recognizer;
 
         Starting(Vertx vertx, Config config, Clock clock) {
             this.vertx = vertx;
@@ -150,7 +156,9 @@ public final class Mwalimu {
             LOG.info("starting Mwalimu with {}", config);
             return vertx.executeBlocking(() -> {
                         zones = TimeZones.load(config.delivery().countriesFile());
-                        return new ContentLoader(config.languages()).load(config.contentDir());
+                        Catalog loaded = new ContentLoader(config.languages()).load(config.contentDir());
+                        recognizer = NluLoader.load(new NluFiles(config.nlpDir()), config.languages());
+                        return loaded;
                     })
                     .compose(loaded -> {
                         catalog = loaded;
@@ -200,7 +208,8 @@ public final class Mwalimu {
             SmsEncoding encoding = new SmsEncoding(config.delivery().foldAccents());
             DailySchedule schedule = new DailySchedule(config.delivery().quietHours());
             DailyPlanner planner = new DailyPlanner(schedule, zones, clock);
-            ConversationEngine engine = new ConversationEngine(catalog, new NoAnswers(), h -> !schedule.inQuietHours(h));
+            ConversationEngine engine = new ConversationEngine(catalog, new IntentAnswerer(recognizer, catalog),
+                    h -> !schedule.inQuietHours(h), config.country());
             Citizens citizens = new Citizens(store, inbound, replies);
             Outbox outbox = new Outbox(store);
             Inbox inbox = new Inbox(inbound);
@@ -215,7 +224,9 @@ public final class Mwalimu {
             UssdChannel ussd = new UssdChannel(new DirectTurns(citizens, engine, stats, planner),
                     new UssdSessions(store), catalog, config.providers().africasTalkingWebhookToken());
             DeadLetterApi deadLetters = new DeadLetterApi(new DeadLetters(store));
-            List<Consumer<Router>> routes = List.of(simulator::mount, webhooks::mount, ussd::mount, deadLetters::mount);
+            QuestionsApi questions = new QuestionsApi(recognizer, new UnansweredQuestions(store), config.languages());
+            List<Consumer<Router>> routes = List.of(simulator::mount, webhooks::mount, ussd::mount, deadLetters::mount,
+                    questions::mount);
             HealthCheck health = new HealthCheck(store, workers);
             List<HttpVerticle> http = new ArrayList<>();
             return Future.all(inbound.ensureGroups(), replies.ensureGroups(), bulk.ensureGroups())

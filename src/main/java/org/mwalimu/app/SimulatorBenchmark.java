@@ -48,7 +48,7 @@ final class SimulatorBenchmark {
         Path data = Files.createTempDirectory("mwalimu-benchmark");
         Config config = new Config(0, data, base.redisUrl(), 0, Optional.of("benchmark-token"), base.publicBaseUrl(),
                 base.contentDir(), base.languages(), base.workers(), base.senders(), base.partitions(), Optional.of("salt"),
-                base.providers(), base.delivery());
+                base.providers(), base.delivery(), base.nlpDir(), base.country());
         Mwalimu app = Mwalimu.start(config).toCompletionStage().toCompletableFuture().join();
         SimulatorBenchmark bench = new SimulatorBenchmark(app.httpPort(), inFlight);
         try {

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * An immutable, validated published version of all content: the languages offered (first is the
- * default) and the courses in menu order. The engine only ever reads a Catalog.
+ * default), the courses in menu order and the answers to e-service questions by intent. The engine
+ * only ever reads a Catalog.
  */
-public record Catalog(List<LanguagePack> languages, List<Course> courses) {
+public record Catalog(List<LanguagePack> languages, List<Course> courses, Map<String, Answer> answers) {
 
     public Catalog {
         if (languages.isEmpty()) {
@@ -17,6 +18,11 @@ public record Catalog(List<LanguagePack> languages, List<Course> courses) {
         }
         languages = List.copyOf(languages);
         courses = courses.stream().sorted(Comparator.comparingInt(Course::order)).toList();
+        answers = Map.copyOf(answers);
+    }
+
+    public Optional<Answer> answer(String intent) {
+        return Optional.ofNullable(answers.get(intent));
     }
 
     public LanguagePack defaultLanguage() {

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Country-specific parts of answers, filled from settings. */
+    public static final Set<String> ANSWER_PLACEHOLDERS = Set.of("portal_url", "helpline", "office_hours", "short_code");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final List<String> languageCodes;
@@ -56,10 +58,11 @@ public final class ContentLoader {
         checkCommandWords(contentDir, languages, courseFiles);
         checkUnique(courses.stream().map(Course::id).toList(), courseDir, "id", "course id");
         checkUnique(courses.stream().map(c -> String.valueOf(c.order())).toList(), courseDir, "order", "course order");
+        Map<String, Answer> answers = answers(contentDir.resolve("answers"), courses);
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
         }
-        return new Catalog(languages, courses);
+        return new Catalog(languages, courses, answers);
     }
 
     /**
@@ -93,6 +96,32 @@ public final class ContentLoader {
                 }
             }
         }
+    }
+
+    /** content/answers/&lt;intent&gt;.yaml; the folder is optional. */
+    private Map<String, Answer> answers(Path dir, List<Course> courses) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return answers;
+        }
+        for (Path file : yamlFiles(dir)) {
+            read(file).ifPresent(root -> {
+                String f = file.toString();
+                String intent = root.path("intent").asText("");
+                if (!intent.matches("[a-z_]+\\.[a-z_]+")) {
+                    problems.add(new ContentProblem(f, "intent", "must be an intent id such as account.password_reset"));
+                } else if (answers.containsKey(intent)) {
+                    problems.add(new ContentProblem(f, "intent", "duplicate answer for '" + intent + "'"));
+                }
+                LocalizedText title = localized(f, root.path("title"), "title");
+                LocalizedText text = localized(f, root.path("text"), "text", ANSWER_PLACEHOLDERS);
+                Optional<String> course = Optional.of(root.path("lesson").asText("")).filter(c -> !c.isEmpty());
+                course.filter(c -> courses.stream().noneMatch(k -> k.id().equals(c))).ifPresent(c ->
+                        problems.add(new ContentProblem(f, "lesson", "no course has the id '" + c + "'")));
+                answers.put(intent, new Answer(intent, title, text, course));
+            });
+        }
+        return answers;
     }
 
     private List<Path> yamlFiles(Path dir) {
@@ -254,6 +283,11 @@ public final class ContentLoader {
     }
 
     private LocalizedText localized(String f, JsonNode node, String path) {
+        return localized(f, node, path, Set.of());
+    }
+
+    /** A text in every language; {@code placeholders} are the only ones it may use. */
+    private LocalizedText localized(String f, JsonNode node, String path, Set<String> allowed) {
         Map<String, String> texts = new LinkedHashMap<>();
         if (!node.isObject()) {
             problems.add(new ContentProblem(f, path, "needs a text in each of " + languageCodes));
@@ -266,9 +300,10 @@ public final class ContentLoader {
                 continue;
             }
             texts.put(language, text.asText().strip());
-            Set<String> placeholders = Templates.placeholdersIn(text.asText());
-            if (!placeholders.isEmpty()) {
-                problems.add(new ContentProblem(f, path + "." + language, "unknown placeholder {" + placeholders.iterator().next() + "}"));
+            for (String placeholder : Templates.placeholdersIn(text.asText())) {
+                if (!allowed.contains(placeholder)) {
+                    problems.add(new ContentProblem(f, path + "." + language, "unknown placeholder {" + placeholder + "}"));
+                }
             }
         }
         return new LocalizedText(texts);

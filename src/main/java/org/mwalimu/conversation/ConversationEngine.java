@@ -12,6 +12,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.mwalimu.content.TextFold;
+import org.mwalimu.content.Answer;
 import org.mwalimu.content.Catalog;
 import org.mwalimu.content.Command;
 import org.mwalimu.content.Course;
@@ -20,6 +21,7 @@ import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
 import org.mwalimu.content.Quiz;
 import org.mwalimu.content.Surface;
+import org.mwalimu.content.Templates;
 import org.mwalimu.conversation.ConversationEvent.CourseCompleted;
 import org.mwalimu.conversation.ConversationEvent.LessonDelivered;
 import org.mwalimu.conversation.ConversationEvent.OptedIn;
@@ -27,6 +29,8 @@ import org.mwalimu.conversation.ConversationEvent.OptedOut;
 import org.mwalimu.conversation.ConversationEvent.QuestionAsked;
 import org.mwalimu.conversation.ConversationEvent.QuestionUnanswered;
 import org.mwalimu.conversation.ConversationEvent.QuizAnswered;
+import org.mwalimu.conversation.ConversationEvent.UnansweredQuestion;
+import org.mwalimu.conversation.QuestionAnswerer.Understanding;
 
 /**
  * The dialogue: one citizen's state plus one message gives the new state, the replies and the
@@ -38,16 +42,27 @@ public final class ConversationEngine {
 
     private final Catalog catalog;
     private final QuestionAnswerer answerer;
+    private final Map<String, String> country;
     private final IntPredicate dailyHourAllowed;
     private final int firstDailyHour;
     private final int lastDailyHour;
     private final Map<String, Command> commands = new HashMap<>();
     private final Map<String, String> languageChoices = new HashMap<>();
 
-    /** @param dailyHourAllowed which local hours a daily lesson may be sent at (outside quiet hours) */
+    /** An engine whose answers use the content's neutral wording for every country detail. */
     public ConversationEngine(Catalog catalog, QuestionAnswerer answerer, IntPredicate dailyHourAllowed) {
+        this(catalog, answerer, dailyHourAllowed, Map.of());
+    }
+
+    /**
+     * @param dailyHourAllowed which local hours a daily lesson may be sent at (outside quiet hours)
+     * @param country          the deployment's portal_url, helpline, office_hours and short_code, where set
+     */
+    public ConversationEngine(Catalog catalog, QuestionAnswerer answerer, IntPredicate dailyHourAllowed,
+                              Map<String, String> country) {
         this.catalog = catalog;
         this.answerer = answerer;
+        this.country = Map.copyOf(country);
         this.dailyHourAllowed = dailyHourAllowed;
         this.firstDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).findFirst().orElse(0);
         this.lastDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).reduce((a, b) -> b).orElse(23);
@@ -145,6 +160,16 @@ public final class ConversationEngine {
         private void onCommand(Command command) {
             switch (command) {
                 case DAILY -> askDailyHour();
+                case LEARN -> {
+                    Optional<Course> offered = catalog.course(state.offeredCourse());
+                    if (offered.isPresent()) {
+                        startCourse(offered.get());
+                    } else if (state.hasLanguage()) {
+                        menu();
+                    } else {
+                        welcome();
+                    }
+                }
                 case DAILY_OFF -> {
                     state = state.withDailyHour(-1);
                     say(DAILY_OFF);
@@ -217,6 +242,7 @@ public final class ConversationEngine {
                 case MENU -> onMenuChoice(text, folded);
                 case QUIZ -> onQuizAnswer(text);
                 case DAILY_HOUR -> onDailyHour(text, folded);
+                case CLARIFY -> onClarify(text, folded);
                 default -> ask(text);
             }
         }
@@ -274,7 +300,7 @@ public final class ConversationEngine {
             Optional<Integer> choice = QuizGrader.choice(text, options);
             if (choice.isEmpty()) {
                 if (!QuizGrader.looksLikeAttempt(text)) {
-                    answerQuestion(text); // the quiz stays open
+                    answerQuestion(text, false); // the quiz stays open
                 }
                 say(QUIZ_PENDING, Map.of("letters", letters(quiz)));
                 offerChoices(quiz);
@@ -298,24 +324,78 @@ public final class ConversationEngine {
 
         /** Free text goes to the answerer, then to the menu when it has no answer. */
         private void ask(String text) {
-            if (!answerQuestion(text)) {
+            if (!answerQuestion(text, true)) {
                 menu();
             } else if (state.stage() == Stage.QUESTION) {
                 state = state.withStage(Stage.MENU);
             }
         }
 
-        /** Passes a question to the answerer and says its answer, or honestly that there is none. */
-        private boolean answerQuestion(String text) {
+        /**
+         * Answers a question, asks which of two close topics was meant ({@code mayClarify}), or says
+         * honestly that it did not understand; returns false in that last case.
+         */
+        private boolean answerQuestion(String text, boolean mayClarify) {
             events.add(new QuestionAsked());
-            Optional<String> answer = answerer.answer(text, lang());
-            if (answer.isPresent()) {
-                line(answer.get());
+            Understanding understanding = answerer.understand(text, lang());
+            if (understanding instanceof Understanding.Known known) {
+                giveAnswer(known.intent(), known.language());
+                return true;
+            }
+            if (understanding instanceof Understanding.Unsure unsure) {
+                if (!mayClarify) {
+                    giveAnswer(unsure.first(), unsure.language());
+                    return true;
+                }
+                state = state.withPending(List.of(unsure.first(), unsure.second())).withStage(Stage.CLARIFY);
+                say(DID_YOU_MEAN, Map.of("first", answerTitle(unsure.first()), "second", answerTitle(unsure.second())));
                 return true;
             }
             events.add(new QuestionUnanswered());
-            say(CANNOT_ANSWER_YET);
+            events.add(new UnansweredQuestion(text, lang(), ((Understanding.Unknown) understanding).candidates()));
+            say(NOT_UNDERSTOOD);
+            say(ASK_HELPLINE, Map.of("helpline", countryValue("helpline", HELPLINE_DEFAULT)));
             return false;
+        }
+
+        /** "1" or "2" picks a topic of the open "did you mean"; anything else is read afresh. */
+        private void onClarify(String text, String folded) {
+            List<String> pending = state.pending();
+            state = state.withPending(List.of()).withStage(Stage.MENU);
+            if (folded.equals("1") || folded.equals("2")) {
+                giveAnswer(pending.get(Integer.parseInt(folded) - 1), lang());
+            } else {
+                onMenuChoice(text, folded);
+            }
+        }
+
+        /** The answer for {@code intent} with the country details filled in, and its lesson offered. */
+        private void giveAnswer(String intent, String language) {
+            Answer answer = catalog.answer(intent).orElseThrow();
+            String in = catalog.language(language).isPresent() ? language : lang();
+            Map<String, String> values = Map.of(
+                    "portal_url", countryValue("portal_url", PORTAL_DEFAULT, in),
+                    "helpline", countryValue("helpline", HELPLINE_DEFAULT, in),
+                    "office_hours", countryValue("office_hours", OFFICE_HOURS_DEFAULT, in),
+                    "short_code", countryValue("short_code", SHORT_CODE_DEFAULT, in));
+            line(Templates.fill(answer.text().in(in), values));
+            answer.course().flatMap(catalog::course).ifPresent(course -> {
+                state = state.withOffer(course.id());
+                line(catalog.message(in, LEARN_OFFER, Map.of("course", course.title().in(in)), surface));
+            });
+        }
+
+        private String answerTitle(String intent) {
+            return catalog.answer(intent).map(a -> a.title().in(lang())).orElse(intent);
+        }
+
+        private String countryValue(String name, MessageKey fallback) {
+            return countryValue(name, fallback, lang());
+        }
+
+        /** A setting such as the helpline number, or the content's neutral words when it is not set. */
+        private String countryValue(String name, MessageKey fallback, String language) {
+            return country.getOrDefault(name, catalog.message(language, fallback));
         }
 
         private void startCourse(Course course) {

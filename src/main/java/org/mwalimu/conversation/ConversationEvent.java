@@ -1,5 +1,7 @@
 package org.mwalimu.conversation;
 
+import java.util.List;
+
 /** Something worth counting that happened in a turn; the pipeline adds time, channel, language, citizen. */
 public sealed interface ConversationEvent {
 
@@ -32,6 +34,20 @@ public sealed interface ConversationEvent {
     record QuestionUnanswered() implements ConversationEvent {
         public String type() {
             return "question.unanswered";
+        }
+    }
+
+    /**
+     * The question itself, kept for the editors' next round of training (never counted in
+     * statistics, never with a phone number).
+     */
+    record UnansweredQuestion(String question, String language, List<String> candidates) implements ConversationEvent {
+        public UnansweredQuestion {
+            candidates = List.copyOf(candidates);
+        }
+
+        public String type() {
+            return "question.kept";
         }
     }
 

@@ -1,12 +1,12 @@
 package org.mwalimu.conversation;
 
-import java.util.Optional;
+import java.util.List;
 
-/** The answerer used until the NLU classifier is in place: it honestly answers nothing. */
+/** An answerer that knows nothing: every question goes to the fallback. */
 public final class NoAnswers implements QuestionAnswerer {
 
     @Override
-    public Optional<String> answer(String question, String language) {
-        return Optional.empty();
+    public Understanding understand(String question, String language) {
+        return new Understanding.Unknown(List.of());
     }
 }

@@ -1,9 +1,24 @@
 package org.mwalimu.conversation;
 
-import java.util.Optional;
+import java.util.List;
 
-/** Answers a free-text question in the citizen's language, or admits it cannot. */
+/** Works out what a citizen's free-text question is about. */
 public interface QuestionAnswerer {
 
-    Optional<String> answer(String question, String language);
+    Understanding understand(String question, String language);
+
+    /** The outcome: one intent, two close ones to choose between, or nothing known. */
+    sealed interface Understanding {
+
+        /** {@code language} is the one the question was read in. */
+        record Known(String intent, String language) implements Understanding {
+        }
+
+        record Unsure(String first, String second, String language) implements Understanding {
+        }
+
+        /** {@code candidates} are the closest intents, kept for the editors. */
+        record Unknown(List<String> candidates) implements Understanding {
+        }
+    }
 }

@@ -17,5 +17,7 @@ public enum Stage {
     /** Chose "ask a question" from the menu. */
     QUESTION,
     /** Asked at which hour to send the daily lesson. */
-    DAILY_HOUR
+    DAILY_HOUR,
+    /** Asked "did you mean 1) ... 2) ...?" about a question. */
+    CLARIFY
 }

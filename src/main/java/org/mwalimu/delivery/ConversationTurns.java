@@ -8,7 +8,6 @@ import java.util.Map;
 import org.mwalimu.conversation.CitizenState;
 import org.mwalimu.conversation.ConversationEngine;
 import org.mwalimu.content.Surface;
-import org.mwalimu.conversation.ConversationEvent;
 import org.mwalimu.conversation.Incoming;
 import org.mwalimu.conversation.Reply;
 import org.mwalimu.conversation.Turn;
@@ -33,8 +32,7 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
     private final WorkStream replies;
     private final WorkStream bulk;
     private final ConversationEngine engine;
-    private final StatsEvents stats;
-    private final DailyPlanner planner;
+    private final TurnEffects effects;
     private final CitizenStateCodec codec = new CitizenStateCodec();
 
     /** Replies to what a citizen wrote go on {@code replies}; scheduled lessons go on {@code bulk}. */
@@ -45,8 +43,7 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
         this.replies = replies;
         this.bulk = bulk;
         this.engine = engine;
-        this.stats = stats;
-        this.planner = planner;
+        this.effects = new TurnEffects(stats, planner);
     }
 
     @Override
@@ -70,9 +67,10 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
                 return inbound.deadLetter(entry, "engine failure: " + e.getClass().getSimpleName());
             }
             boolean scheduled = Fields.KIND_DAILY.equals(entry.field(Fields.KIND));
+            String channel = entry.field(Fields.CHANNEL);
             return citizens.commit(entry, address, stored.version(), codec.encode(turn.state()),
-                    scheduled ? bulk : replies, replies(entry, turn), events(entry, before, turn),
-                    planner.change(before, turn.state(), entry.field(Fields.CHANNEL), address)).compose(result -> {
+                    scheduled ? bulk : replies, replies(entry, turn),
+                    effects.of(channel, address, before, turn, channel)).compose(result -> {
                         if (result == CommitResult.CONFLICT) {
                             return conflicts < MAX_CONFLICTS
                                     ? attempt(entry, conflicts + 1)
@@ -105,18 +103,5 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
             replies.add(reply);
         }
         return replies;
-    }
-
-    private List<Map<String, String>> events(StreamEntry entry, CitizenState before, Turn turn) {
-        long now = System.currentTimeMillis();
-        String channel = entry.field(Fields.CHANNEL);
-        String address = entry.field(Fields.ADDRESS);
-        String language = turn.state().hasLanguage() ? turn.state().language() : before.language();
-        List<Map<String, String>> events = new ArrayList<>();
-        events.add(stats.event("message.received", now, channel, language, address));
-        for (ConversationEvent e : turn.events()) {
-            events.add(stats.event(e, now, channel, language, address));
-        }
-        return events;
     }
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.CitizenState;
 import org.mwalimu.conversation.ConversationEngine;
-import org.mwalimu.conversation.ConversationEvent;
 import org.mwalimu.conversation.Incoming;
 import org.mwalimu.conversation.Turn;
 import org.mwalimu.store.Citizens;
 import org.mwalimu.store.Citizens.CommitResult;
+import org.mwalimu.store.Citizens.Effects;
 
 /**
  * A turn answered in the same HTTP exchange (USSD): the same engine and the same citizen state as
@@ -24,14 +24,14 @@ public final class DirectTurns {
     private final Citizens citizens;
     private final ConversationEngine engine;
     private final StatsEvents stats;
-    private final DailyPlanner planner;
+    private final TurnEffects effects;
     private final CitizenStateCodec codec = new CitizenStateCodec();
 
     public DirectTurns(Citizens citizens, ConversationEngine engine, StatsEvents stats, DailyPlanner planner) {
         this.citizens = citizens;
         this.engine = engine;
         this.stats = stats;
-        this.planner = planner;
+        this.effects = new TurnEffects(stats, planner);
     }
 
     /** {@code dailyChannel} is where daily lessons go if the citizen subscribes in this turn. */
@@ -45,26 +45,23 @@ public final class DirectTurns {
             CitizenState before = codec.decode(stored.json());
             Turn turn = engine.handle(before, incoming, surface);
             return citizens.commitDirect(address, stored.version(), codec.encode(turn.state()),
-                            events(channel, address, before, turn), planner.change(before, turn.state(), dailyChannel, address))
+                            shown(effects.of(channel, address, before, turn, dailyChannel), channel, address, turn))
                     .compose(result -> result != CommitResult.CONFLICT ? Future.succeededFuture(turn)
                             : conflicts < MAX_CONFLICTS ? attempt(channel, address, incoming, surface, dailyChannel, conflicts + 1)
                             : Future.failedFuture(new IllegalStateException("citizen state keeps changing")));
         });
     }
 
-    private List<Map<String, String>> events(String channel, String address, CitizenState before, Turn turn) {
-        long now = System.currentTimeMillis();
-        String language = turn.state().hasLanguage() ? turn.state().language() : before.language();
-        List<Map<String, String>> events = new ArrayList<>();
-        events.add(stats.event("message.received", now, channel, language, address));
-        for (ConversationEvent e : turn.events()) {
-            events.add(stats.event(e, now, channel, language, address));
+    /** The reply is the HTTP response itself: count it as sent with the rest. */
+    private Effects shown(Effects effects, String channel, String address, Turn turn) {
+        if (turn.replies().isEmpty()) {
+            return effects;
         }
-        if (!turn.replies().isEmpty()) {
-            Map<String, String> sent = stats.event("message.sent", now, channel, language, address);
-            sent.put("segments", "0");
-            events.add(sent);
-        }
-        return events;
+        List<Map<String, String>> events = new ArrayList<>(effects.events());
+        Map<String, String> sent = stats.event("message.sent", System.currentTimeMillis(), channel,
+                turn.state().language(), address);
+        sent.put("segments", "0");
+        events.add(sent);
+        return new Effects(events, effects.unanswered(), effects.schedule());
     }
 }

@@ -51,26 +51,30 @@ public final class Citizens {
      * the daily-schedule change, atomically with the acknowledgement.
      */
     public Future<CommitResult> commit(StreamEntry entry, String address, long expectedVersion, String stateJson,
-                                       WorkStream replyStream, List<Map<String, String>> replies,
-                                       List<Map<String, String>> events, ScheduleChange schedule) {
+                                       WorkStream replyStream, List<Map<String, String>> replies, Effects effects) {
         return run(inbound.key(entry.partition()), entry.id(), address, expectedVersion, stateJson,
-                replyStream.key(replyStream.partitionOf(address)), replies, events, schedule);
+                replyStream.key(replyStream.partitionOf(address)), replies, effects);
     }
 
     /** Commits a synchronous turn (USSD) whose reply is the HTTP response: no entry, no replies. */
-    public Future<CommitResult> commitDirect(String address, long expectedVersion, String stateJson,
-                                             List<Map<String, String>> events, ScheduleChange schedule) {
+    public Future<CommitResult> commitDirect(String address, long expectedVersion, String stateJson, Effects effects) {
         return run(inbound.key(inbound.partitionOf(address)), "", address, expectedVersion, stateJson,
-                outbound.key(outbound.partitionOf(address)), List.of(), events, schedule);
+                outbound.key(outbound.partitionOf(address)), List.of(), effects);
+    }
+
+    /** What a turn leaves besides state and replies: statistics events, questions kept, schedule change. */
+    public record Effects(List<Map<String, String>> events, List<Map<String, String>> unanswered,
+                          ScheduleChange schedule) {
     }
 
     private Future<CommitResult> run(String inboundKey, String entryId, String address, long expectedVersion,
                                      String stateJson, String replyKey, List<Map<String, String>> replies,
-                                     List<Map<String, String>> events, ScheduleChange schedule) {
-        String[] keys = {inboundKey, Keys.citizen(address), replyKey, Keys.EVENTS, Keys.DAILY, Keys.DAILY_DETAILS};
+                                     Effects effects) {
+        String[] keys = {inboundKey, Keys.citizen(address), replyKey, Keys.EVENTS, Keys.DAILY, Keys.DAILY_DETAILS,
+                Keys.UNANSWERED};
         return COMMIT.<String>run(store, keys, inbound.group(), entryId, String.valueOf(expectedVersion), stateJson,
-                        Json.list(replies), Json.list(events), String.valueOf(WorkStream.MAX_LENGTH), address,
-                        schedule.encoded())
+                        Json.list(replies), Json.list(effects.events()), String.valueOf(WorkStream.MAX_LENGTH), address,
+                        effects.schedule().encoded(), Json.list(effects.unanswered()))
                 .map(result -> switch (result) {
                     case "ok" -> CommitResult.COMMITTED;
                     case "conflict" -> CommitResult.CONFLICT;

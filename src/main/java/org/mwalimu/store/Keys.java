@@ -8,6 +8,7 @@ final class Keys {
     static final String DAILY_DETAILS = "mw:daily:details";
     static final String RETRIES = "mw:retry";
     static final String DEAD_OUT = "mw:dead:out";
+    static final String UNANSWERED = "mw:unanswered";
 
     private Keys() {
     }

@@ -27,7 +27,11 @@ final class SimPhone {
     }
 
     HttpResponse<Buffer> post(String body, String token) {
-        HttpRequest<Buffer> request = client.post(PATH).putHeader("Content-Type", "application/json");
+        return postTo(PATH, body, token);
+    }
+
+    HttpResponse<Buffer> postTo(String path, String body, String token) {
+        HttpRequest<Buffer> request = client.post(path).putHeader("Content-Type", "application/json");
         if (token != null) {
             request.bearerTokenAuthentication(token);
         }
