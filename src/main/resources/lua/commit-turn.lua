@@ -18,12 +18,7 @@ end
 redis.call('HSET', KEYS[2], 'v', tostring(tonumber(version) + 1), 's', ARGV[4])
 local function append(stream, list)
   for _, entry in ipairs(cjson.decode(list)) do
-    local fields = {}
-    for k, v in pairs(entry) do
-      fields[#fields + 1] = k
-      fields[#fields + 1] = v
-    end
-    redis.call('XADD', stream, 'MAXLEN', '~', ARGV[7], '*', unpack(fields))
+    redis.call('XADD', stream, 'MAXLEN', '~', ARGV[7], '*', unpack(fields_of(entry)))
   end
 end
 append(KEYS[3], ARGV[5])

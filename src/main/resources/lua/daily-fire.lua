@@ -8,11 +8,6 @@ if not due or tonumber(due) ~= tonumber(ARGV[2]) then
 end
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
 if ARGV[4] ~= '' and redis.call('SET', KEYS[3], '1', 'NX', 'EX', 172800) then
-  local fields = {}
-  for k, v in pairs(cjson.decode(ARGV[4])) do
-    fields[#fields + 1] = k
-    fields[#fields + 1] = v
-  end
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields))
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields_of(ARGV[4])))
 end
 return 1

@@ -4,16 +4,8 @@
 if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then
   return 0
 end
-local function flat(json)
-  local fields = {}
-  for k, v in pairs(cjson.decode(json)) do
-    fields[#fields + 1] = k
-    fields[#fields + 1] = v
-  end
-  return fields
-end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(flat(ARGV[3])))
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(fields_of(ARGV[3])))
 if ARGV[4] ~= '' then
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', unpack(flat(ARGV[4])))
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', unpack(fields_of(ARGV[4])))
 end
 return 1

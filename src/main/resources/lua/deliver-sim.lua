@@ -6,10 +6,5 @@ if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then
 end
 redis.call('RPUSH', KEYS[2], ARGV[3])
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
-local fields = {}
-for k, v in pairs(cjson.decode(ARGV[5])) do
-  fields[#fields + 1] = k
-  fields[#fields + 1] = v
-end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(fields))
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(fields_of(ARGV[5])))
 return 1

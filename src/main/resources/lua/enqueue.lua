@@ -5,10 +5,5 @@ if ARGV[1] ~= '0' then
     return 0
   end
 end
-local fields = {}
-for k, v in pairs(cjson.decode(ARGV[3])) do
-  fields[#fields + 1] = k
-  fields[#fields + 1] = v
-end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(fields))
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(fields_of(ARGV[3])))
 return 1

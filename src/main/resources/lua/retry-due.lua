@@ -3,12 +3,7 @@
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, member in ipairs(due) do
   local parked = cjson.decode(member)
-  local fields = {}
-  for k, v in pairs(parked.fields) do
-    fields[#fields + 1] = k
-    fields[#fields + 1] = v
-  end
-  redis.call('XADD', parked.stream, 'MAXLEN', '~', ARGV[3], '*', unpack(fields))
+  redis.call('XADD', parked.stream, 'MAXLEN', '~', ARGV[3], '*', unpack(fields_of(parked.fields)))
   redis.call('ZREM', KEYS[1], member)
 end
 return #due

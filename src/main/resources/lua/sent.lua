@@ -4,15 +4,7 @@
 if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then
   return 0
 end
-local function flat(json)
-  local fields = {}
-  for k, v in pairs(cjson.decode(json)) do
-    fields[#fields + 1] = k
-    fields[#fields + 1] = v
-  end
-  return fields
-end
-redis.call('HSET', KEYS[2], unpack(flat(ARGV[3])))
+redis.call('HSET', KEYS[2], unpack(fields_of(ARGV[3])))
 redis.call('EXPIRE', KEYS[2], ARGV[4])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(flat(ARGV[5])))
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', unpack(fields_of(ARGV[5])))
 return 1

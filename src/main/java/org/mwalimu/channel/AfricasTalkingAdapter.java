@@ -1,8 +1,6 @@
 package org.mwalimu.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ public final class AfricasTalkingAdapter {
 
     public static final String CHANNEL = "at-sms";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<Integer> ACCEPTED = Set.of(100, 101, 102);
     private static final Set<Integer> TEMPORARY = Set.of(407, 500, 501, 502);
@@ -87,7 +84,7 @@ public final class AfricasTalkingAdapter {
         if (status == 401) {
             return new SendOutcome.Permanent("africastalking http 401 (credentials rejected)");
         }
-        JsonNode data = json(body).path("SMSMessageData");
+        JsonNode data = ProviderJson.lenient(body).path("SMSMessageData");
         JsonNode recipient = data.path("Recipients").path(0);
         if (recipient.isMissingNode()) {
             if (data.isMissingNode()) {
@@ -105,18 +102,6 @@ public final class AfricasTalkingAdapter {
             return new SendOutcome.Retry(reason.strip(), Optional.empty());
         }
         return new SendOutcome.Permanent(reason.strip());
-    }
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.missingNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 
     private static String field(Map<String, String> form, String name) {

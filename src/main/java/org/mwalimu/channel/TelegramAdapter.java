@@ -1,10 +1,8 @@
 package org.mwalimu.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -22,7 +20,6 @@ public final class TelegramAdapter {
     public static final String CHANNEL = "telegram";
     public static final String ADDRESS_PREFIX = "tg:";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** X-Telegram-Bot-Api-Secret-Token must equal the secret given to setWebhook. */
     public static boolean secretValid(String header, String secretToken) {
@@ -38,7 +35,7 @@ public final class TelegramAdapter {
      * give an empty batch so Telegram stops resending them.
      */
     public WebhookBatch parse(byte[] body) throws MalformedWebhookException {
-        JsonNode update = readJson(body);
+        JsonNode update = ProviderJson.object(body, "Telegram update");
         JsonNode updateId = update.path("update_id");
         if (!updateId.isIntegralNumber()) {
             throw new MalformedWebhookException("Telegram update without update_id");
@@ -70,7 +67,7 @@ public final class TelegramAdapter {
             throw new IllegalArgumentException("not a Telegram address");
         }
         String chat = m.address().substring(ADDRESS_PREFIX.length());
-        ObjectNode request = JSON.createObjectNode();
+        ObjectNode request = ProviderJson.MAPPER.createObjectNode();
         try {
             request.put("chat_id", Long.parseLong(chat));
         } catch (NumberFormatException e) {
@@ -89,7 +86,7 @@ public final class TelegramAdapter {
 
     /** What the Bot API's answer to sendMessage means. */
     public SendOutcome outcome(int status, Map<String, String> headers, String body) {
-        JsonNode json = lenientJson(body);
+        JsonNode json = ProviderJson.lenient(body);
         if (json.path("ok").asBoolean(false)) {
             return new SendOutcome.Sent(json.path("result").path("message_id").asText(""));
         }
@@ -126,30 +123,4 @@ public final class TelegramAdapter {
         return id.asText();
     }
 
-    private static JsonNode readJson(byte[] body) throws MalformedWebhookException {
-        if (body == null || body.length == 0) {
-            throw new MalformedWebhookException("empty Telegram update");
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new MalformedWebhookException("Telegram update is not a JSON object");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new MalformedWebhookException("Telegram update is not JSON");
-        }
-    }
-
-    private static JsonNode lenientJson(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.missingNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package org.mwalimu.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -31,7 +29,6 @@ public final class TwilioAdapter {
     public static final String CHANNEL_WHATSAPP = "twilio-whatsapp";
 
     private static final String WHATSAPP_PREFIX = "whatsapp:";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Error codes that mean the recipient or the account can never be reached this way. */
     private static final Map<Integer, String> PERMANENT_ERRORS = Map.of(
@@ -132,7 +129,7 @@ public final class TwilioAdapter {
     /** What Twilio's answer to a Message-create request means. */
     public SendOutcome outcome(int status, Map<String, String> headers, String body) {
         if (status >= 200 && status <= 299) {
-            return new SendOutcome.Sent(json(body).path("sid").asText(""));
+            return new SendOutcome.Sent(ProviderJson.lenient(body).path("sid").asText(""));
         }
         if (status == 429) {
             return new SendOutcome.Retry("twilio http 429", retryAfter(headers));
@@ -141,7 +138,7 @@ public final class TwilioAdapter {
             return new SendOutcome.Retry("twilio http " + status, retryAfter(headers));
         }
         if (status >= 400 && status <= 499) {
-            int code = json(body).path("code").asInt(0);
+            int code = ProviderJson.lenient(body).path("code").asInt(0);
             String known = PERMANENT_ERRORS.get(code);
             return new SendOutcome.Permanent(known != null
                     ? "twilio error " + code + " (" + known + ")"
@@ -231,17 +228,6 @@ public final class TwilioAdapter {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static JsonNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.missingNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 
     private static String field(Map<String, String> form, String name) {

@@ -1,10 +1,8 @@
 package org.mwalimu.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -42,7 +40,6 @@ public final class WhatsAppCloudAdapter {
     static final int MAX_LIST_BUTTON_LABEL = 20;
 
     private static final String SIGNATURE_PREFIX = "sha256=";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Set<Integer> RATE_LIMITED = Set.of(4, 80007, 130429, 131048, 131056);
     private static final Set<Integer> TEMPORARY = Set.of(1, 2, 131000, 131016);
@@ -89,7 +86,7 @@ public final class WhatsAppCloudAdapter {
 
     /** Every message and receipt of every entry and change in one webhook POST, in payload order. */
     public WebhookBatch parse(byte[] body) throws MalformedWebhookException {
-        JsonNode root = readJson(body);
+        JsonNode root = ProviderJson.object(body, "WhatsApp webhook");
         if (!"whatsapp_business_account".equals(root.path("object").asText())) {
             throw new MalformedWebhookException("not a whatsapp_business_account webhook");
         }
@@ -111,7 +108,7 @@ public final class WhatsAppCloudAdapter {
 
     /** POST /{phone-number-id}/messages. */
     public ProviderRequest send(WhatsAppSettings s, OutboundMessage m) {
-        ObjectNode request = JSON.createObjectNode()
+        ObjectNode request = ProviderJson.MAPPER.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
                 .put("to", m.address().startsWith("+") ? m.address().substring(1) : m.address());
@@ -135,7 +132,7 @@ public final class WhatsAppCloudAdapter {
 
     /** What the Graph API's answer to a send means. */
     public SendOutcome outcome(int status, Map<String, String> headers, String body) {
-        JsonNode json = lenientJson(body);
+        JsonNode json = ProviderJson.lenient(body);
         if (status >= 200 && status <= 299) {
             return new SendOutcome.Sent(json.path("messages").path(0).path("id").asText(""));
         }
@@ -260,21 +257,6 @@ public final class WhatsAppCloudAdapter {
         return interactive;
     }
 
-    private static JsonNode readJson(byte[] body) throws MalformedWebhookException {
-        if (body == null || body.length == 0) {
-            throw new MalformedWebhookException("empty WhatsApp webhook");
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new MalformedWebhookException("WhatsApp webhook is not a JSON object");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new MalformedWebhookException("WhatsApp webhook is not JSON");
-        }
-    }
-
     /** The array at {@code name}; absent is empty unless required, anything but an array is malformed. */
     private static List<JsonNode> array(JsonNode parent, String name, boolean required)
             throws MalformedWebhookException {
@@ -301,18 +283,6 @@ public final class WhatsAppCloudAdapter {
     private static Optional<String> stringAt(JsonNode node, String name) {
         JsonNode value = node.path(name);
         return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static JsonNode lenientJson(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.missingNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 
     private static byte[] hmacSha256(String secret, byte[] data) {

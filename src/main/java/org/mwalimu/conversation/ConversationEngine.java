@@ -158,6 +158,7 @@ public final class ConversationEngine {
         }
 
         private void onCommand(Command command) {
+            state = state.withPending(List.of()); // a command closes any open "did you mean"
             switch (command) {
                 case DAILY -> askDailyHour();
                 case LEARN -> {
@@ -214,10 +215,11 @@ public final class ConversationEngine {
                 case LESSON_DONE -> showStep(currentCourse(), state.progressIn(state.course()).atStep(0), false, true);
                 case QUIZ -> say(QUIZ_PENDING, Map.of("letters", letters(currentLesson().quiz())));
                 default -> {
-                    if (!state.offeredCourse().isEmpty() && catalog.course(state.offeredCourse()).isPresent()) {
-                        startCourse(catalog.course(state.offeredCourse()).get());
-                    } else if (!state.course().isEmpty() && catalog.course(state.course()).isPresent()) {
-                        startCourse(currentCourse());
+                    // The course under way comes first; an offer (next course, or a lesson offered
+                    // with an answer) only when none is.
+                    Optional<Course> next = catalog.course(state.course()).or(() -> catalog.course(state.offeredCourse()));
+                    if (next.isPresent()) {
+                        startCourse(next.get());
                     } else {
                         menu();
                     }
@@ -362,8 +364,9 @@ public final class ConversationEngine {
         private void onClarify(String text, String folded) {
             List<String> pending = state.pending();
             state = state.withPending(List.of()).withStage(Stage.MENU);
-            if (folded.equals("1") || folded.equals("2")) {
-                giveAnswer(pending.get(Integer.parseInt(folded) - 1), lang());
+            int choice = folded.equals("1") ? 0 : folded.equals("2") ? 1 : -1;
+            if (choice >= 0 && choice < pending.size() && catalog.answer(pending.get(choice)).isPresent()) {
+                giveAnswer(pending.get(choice), lang());
             } else {
                 onMenuChoice(text, folded);
             }

@@ -17,6 +17,7 @@ public final class IntentRecognizer {
     private static final int MAX_CHARS = 1000;
     private static final int TRUSTED_WORDS = 4;
     private static final double HINT_WEIGHT = 0.35;
+    private static final double LONG_HINT_WEIGHT = 0.15;
     private static final double CLASSIFIER_WEIGHT = 0.5;
 
     private final TextNormalizer normalizer;
@@ -41,7 +42,17 @@ public final class IntentRecognizer {
         Map<String, Double> detected = identifier.probabilities(cleaned);
         int words = cleaned.split(" ").length;
         if (words >= TRUSTED_WORDS) {
-            String language = detected.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            // Long enough for the detector; the citizen's own language still tips a close call
+            // (a Portuguese message full of "whatsapp" and "facebook" is not English).
+            String language = languages.get(0);
+            double best = -1;
+            for (String candidate : languages) {
+                double score = detected.get(candidate) + (known.filter(candidate::equals).isPresent() ? LONG_HINT_WEIGHT : 0);
+                if (score > best) {
+                    best = score;
+                    language = candidate;
+                }
+            }
             return decide(language, models.score(language, normalizer.tokens(cleaned, language)));
         }
         String best = languages.get(0);

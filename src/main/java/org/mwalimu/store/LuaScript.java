@@ -11,7 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A Lua script from src/main/resources/lua, run by its SHA and sent whole only when Redis lacks it. */
+/**
+ * A Lua script from src/main/resources/lua with lib.lua's shared functions in front, run by its SHA
+ * and sent whole only when Redis lacks it.
+ */
 final class LuaScript {
 
     private final String source;
@@ -19,11 +22,8 @@ final class LuaScript {
     private final ScriptOutputType output;
 
     LuaScript(String name, ScriptOutputType output) {
-        try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name + ".lua")) {
-            if (in == null) {
-                throw new IllegalStateException("missing script lua/" + name + ".lua");
-            }
-            this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            this.source = resource("lib") + "\n" + resource(name);
             this.sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                     .digest(source.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
@@ -32,6 +32,15 @@ final class LuaScript {
             throw new IllegalStateException(e);
         }
         this.output = output;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name + ".lua")) {
+            if (in == null) {
+                throw new IllegalStateException("missing script lua/" + name + ".lua");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     <T> Future<T> run(RedisStore store, String[] keys, String... args) {

@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -302,11 +305,19 @@ class ContentLoaderTest {
     }
 
     @Test
-    void aBadCourseIdIsReported() {
+    void aBadCourseIdIsReported() throws IOException {
         Path file = firstCourseFile();
+        String id = yaml.readTree(file.toFile()).path("id").asText();
         edit(file, root -> ((ObjectNode) root).put("id", "Bad Id"));
 
-        assertOnlyProblem(loadFails(), file, "id", "lower-case letters, digits and hyphens");
+        InvalidContentException e = loadFails();
+
+        assertHasProblem(e, file, "id", "lower-case letters, digits and hyphens");
+        // The answers that offered the course under its old id now name no course.
+        List<Path> offering = answersNaming(id);
+        assertFalse(offering.isEmpty(), "the real content offers every course with some answer");
+        offering.forEach(answer -> assertHasProblem(e, answer, "lesson", "no course has the id '" + id + "'"));
+        assertEquals(1 + offering.size(), e.problems().size(), () -> e.problems().toString());
     }
 
     @Test
@@ -323,11 +334,12 @@ class ContentLoaderTest {
     @Test
     void aYamlSyntaxErrorIsReportedWithTheFile() throws IOException {
         Path file = firstCourseFile();
+        String id = yaml.readTree(file.toFile()).path("id").asText();
         Files.writeString(file, Files.readString(file) + "\n  broken: [unclosed\n");
 
         InvalidContentException e = loadFails();
 
-        assertOnlyProblem(e, file, "-", "not valid YAML");
+        assertOnlyProblemBesidesLessons(e, file, "-", "not valid YAML", Set.of(id));
     }
 
     @Test
@@ -364,13 +376,15 @@ class ContentLoaderTest {
 
     @Test
     void noCourseAtAllIsReported() throws IOException {
+        Set<String> ids = new HashSet<>();
         try (Stream<Path> files = Files.list(content.resolve("courses"))) {
             for (Path file : files.toList()) {
+                ids.add(yaml.readTree(file.toFile()).path("id").asText());
                 Files.delete(file);
             }
         }
 
-        assertOnlyProblem(loadFails(), content.resolve("courses"), "-", "no course file found");
+        assertOnlyProblemBesidesLessons(loadFails(), content.resolve("courses"), "-", "no course file found", ids);
     }
 
     @Test
@@ -397,6 +411,190 @@ class ContentLoaderTest {
         for (ContentProblem p : e.problems()) {
             assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
         }
+    }
+
+    // ---- answers to e-service questions ----------------------------------------------------------
+
+    @Test
+    void theRealContentHas33AnswersEachUnderItsOwnIntent() throws Exception {
+        Catalog catalog = loader().load(REAL_CONTENT);
+
+        assertEquals(33, catalog.answers().size());
+        try (Stream<Path> files = Files.list(REAL_CONTENT.resolve("answers"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+            assertEquals(names, catalog.answers().keySet().stream().sorted().toList(), "one answer per file, named after its intent");
+        }
+        catalog.answers().forEach((intent, answer) -> {
+            assertEquals(intent, answer.intent());
+            assertEquals(answer, catalog.answer(intent).orElseThrow());
+            for (String language : LANGUAGES) {
+                assertFalse(answer.title().in(language).isBlank(), intent + " " + language);
+                assertFalse(answer.text().in(language).isBlank(), intent + " " + language);
+                assertTrue(ContentLoader.ANSWER_PLACEHOLDERS.containsAll(Templates.placeholdersIn(answer.text().in(language))),
+                        intent + " " + language);
+            }
+            answer.course().ifPresent(id -> assertTrue(catalog.course(id).isPresent(), intent + " -> " + id));
+        });
+        assertTrue(catalog.answers().values().stream().anyMatch(a -> a.course().isPresent()), "some answers offer a lesson");
+        assertTrue(catalog.answer("no.such_intent").isEmpty());
+    }
+
+    @Test
+    void anAnswerKeepsItsLessonAndTexts() throws Exception {
+        Path file = answerFile("account.password_reset");
+        JsonNode raw = yaml.readTree(file.toFile());
+
+        Answer answer = loader().load(content).answer("account.password_reset").orElseThrow();
+
+        assertEquals(raw.path("lesson").asText(), answer.course().orElseThrow());
+        for (String language : LANGUAGES) {
+            assertEquals(raw.path("title").path(language).asText().strip(), answer.title().in(language));
+            assertEquals(raw.path("text").path(language).asText().strip(), answer.text().in(language));
+        }
+    }
+
+    @Test
+    void everyCountryPlaceholderIsAllowedInAnAnswer() throws Exception {
+        Path file = answerFile("id.national_id");
+        edit(file, root -> ((ObjectNode) root.path("text"))
+                .put("pt", "{portal_url} {helpline} {office_hours} {short_code}"));
+
+        Answer answer = loader().load(content).answer("id.national_id").orElseThrow();
+
+        assertEquals("{portal_url} {helpline} {office_hours} {short_code}", answer.text().in("pt"));
+    }
+
+    @Test
+    void anAnswerWithoutALessonHasNoCourse() throws Exception {
+        Path file = answerFile("account.password_reset");
+        edit(file, root -> ((ObjectNode) root).remove("lesson"));
+
+        assertTrue(loader().load(content).answer("account.password_reset").orElseThrow().course().isEmpty());
+    }
+
+    @Test
+    void anUnknownPlaceholderInAnAnswerIsReported() {
+        Path file = answerFile("id.national_id");
+        edit(file, root -> {
+            ObjectNode text = (ObjectNode) root.path("text");
+            text.put("fr", text.path("fr").asText() + " {phone_number}");
+        });
+
+        assertOnlyProblem(loadFails(), file, "text.fr", "unknown placeholder {phone_number}");
+    }
+
+    @Test
+    void aPlaceholderInAnAnswerTitleIsReported() {
+        Path file = answerFile("id.national_id");
+        edit(file, root -> ((ObjectNode) root.path("title")).put("en", "ID at {portal_url}"));
+
+        assertOnlyProblem(loadFails(), file, "title.en", "unknown placeholder {portal_url}");
+    }
+
+    @Test
+    void anAnswerTextMissingATranslationIsReported() {
+        Path file = answerFile("complaint.feedback");
+        edit(file, root -> ((ObjectNode) root.path("text")).remove("sw"));
+
+        assertOnlyProblem(loadFails(), file, "text.sw", "text is missing");
+    }
+
+    @Test
+    void anAnswerTitleMissingATranslationIsReported() {
+        Path file = answerFile("complaint.feedback");
+        edit(file, root -> ((ObjectNode) root.path("title")).put("pt", " "));
+
+        assertOnlyProblem(loadFails(), file, "title.pt", "text is missing");
+    }
+
+    @Test
+    void anAnswerWithoutTextIsReported() {
+        Path file = answerFile("bot.thanks");
+        edit(file, root -> ((ObjectNode) root).remove("text"));
+
+        assertOnlyProblem(loadFails(), file, "text", "needs a text in each of");
+    }
+
+    @Test
+    void aBadIntentIdIsReported() {
+        Path file = answerFile("id.passport");
+        edit(file, root -> ((ObjectNode) root).put("intent", "Passport Renewal"));
+
+        assertOnlyProblem(loadFails(), file, "intent", "must be an intent id");
+    }
+
+    @Test
+    void anIntentIdWithoutADomainIsReported() {
+        Path file = answerFile("id.passport");
+        edit(file, root -> ((ObjectNode) root).put("intent", "passport"));
+
+        assertOnlyProblem(loadFails(), file, "intent", "must be an intent id");
+    }
+
+    @Test
+    void anAnswerWithoutIntentIsReported() {
+        Path file = answerFile("id.passport");
+        edit(file, root -> ((ObjectNode) root).remove("intent"));
+
+        assertOnlyProblem(loadFails(), file, "intent", "must be an intent id");
+    }
+
+    @Test
+    void aLessonNamingNoCourseIsReported() {
+        Path file = answerFile("account.password_reset");
+        edit(file, root -> ((ObjectNode) root).put("lesson", "staying-safe"));
+
+        assertOnlyProblem(loadFails(), file, "lesson", "no course has the id 'staying-safe'");
+    }
+
+    @Test
+    void aDuplicateIntentIsReportedOnTheSecondFile() throws IOException {
+        Path copy = content.resolve("answers").resolve("zz-copy.yaml");
+        Files.copy(answerFile("id.passport"), copy);
+
+        assertOnlyProblem(loadFails(), copy, "intent", "duplicate answer for 'id.passport'");
+    }
+
+    @Test
+    void anAnswerFileThatIsNotAMappingIsReported() throws IOException {
+        Path file = answerFile("bot.greeting");
+        Files.writeString(file, "- hello\n");
+
+        assertOnlyProblem(loadFails(), file, "-", "must be a YAML mapping");
+    }
+
+    @Test
+    void contentWithoutAnAnswersFolderLoadsWithNoAnswers() throws Exception {
+        try (Stream<Path> files = Files.list(content.resolve("answers"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(content.resolve("answers"));
+
+        assertEquals(Map.of(), loader().load(content).answers());
+    }
+
+    @Test
+    void answerProblemsAreReportedWithTheOthers() {
+        Path passport = answerFile("id.passport");
+        edit(passport, root -> ((ObjectNode) root).put("intent", "bad id"));
+        Path reset = answerFile("account.password_reset");
+        edit(reset, root -> {
+            ((ObjectNode) root).put("lesson", "no-such-course");
+            ((ObjectNode) root.path("text")).put("en", "Call {helpline} or {hotline}.");
+        });
+        Path course = firstCourseFile();
+        edit(course, root -> ((ObjectNode) root.path("title")).remove("fr"));
+
+        InvalidContentException e = loadFails();
+
+        assertHasProblem(e, passport, "intent", "must be an intent id");
+        assertHasProblem(e, reset, "lesson", "no course has the id 'no-such-course'");
+        assertHasProblem(e, reset, "text.en", "unknown placeholder {hotline}");
+        assertHasProblem(e, course, "title.fr", "text is missing");
+        assertEquals(4, e.problems().size(), () -> e.problems().toString());
     }
 
     // ---- USSD forms of the system messages -------------------------------------------------------
@@ -516,6 +714,10 @@ class ContentLoaderTest {
         return content.resolve("system").resolve(language + ".yaml");
     }
 
+    private Path answerFile(String intent) {
+        return content.resolve("answers").resolve(intent + ".yaml");
+    }
+
     private Path firstCourseFile() {
         try (Stream<Path> files = Files.list(content.resolve("courses"))) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
@@ -533,6 +735,38 @@ class ContentLoaderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The answer files of the copy whose {@code lesson} is {@code courseId}. */
+    private List<Path> answersNaming(String courseId) {
+        try (Stream<Path> files = Files.list(content.resolve("answers"))) {
+            List<Path> naming = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                if (yaml.readTree(file.toFile()).path("lesson").asText().equals(courseId)) {
+                    naming.add(file);
+                }
+            }
+            return naming;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The one problem, apart from answers whose lesson names one of {@code courseIds} (a course that
+     * could not be read): the loader may or may not report those as well.
+     */
+    private void assertOnlyProblemBesidesLessons(InvalidContentException e, Path file, String field, String reason,
+                                                 Set<String> courseIds) {
+        assertHasProblem(e, file, field, reason);
+        List<ContentProblem> others = e.problems().stream()
+                .filter(p -> !(Path.of(p.file()).equals(file) && p.field().equals(field))).toList();
+        for (ContentProblem p : others) {
+            assertTrue(p.field().equals("lesson") && Path.of(p.file()).getParent().equals(content.resolve("answers"))
+                    && courseIds.stream().anyMatch(id -> p.reason().equals("no course has the id '" + id + "'")),
+                    () -> "unexpected problem " + p + " among " + e.problems());
+        }
+        assertEquals(1, e.problems().size() - others.size(), () -> e.problems().toString());
     }
 
     private static void assertOnlyProblem(InvalidContentException e, Path file, String field, String reason) {

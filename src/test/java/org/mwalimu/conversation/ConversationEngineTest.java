@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mwalimu.content.MessageKey.ALL_COURSES_DONE;
+import static org.mwalimu.content.MessageKey.ASK_HELPLINE;
 import static org.mwalimu.content.MessageKey.ASK_PROMPT;
 import static org.mwalimu.content.MessageKey.NOT_UNDERSTOOD;
 import static org.mwalimu.content.MessageKey.CHOOSE_LANGUAGE;
@@ -14,8 +15,11 @@ import static org.mwalimu.content.MessageKey.DAILY_ASK;
 import static org.mwalimu.content.MessageKey.DAILY_OFF;
 import static org.mwalimu.content.MessageKey.DAILY_ON;
 import static org.mwalimu.content.MessageKey.DAILY_QUIET;
+import static org.mwalimu.content.MessageKey.DID_YOU_MEAN;
 import static org.mwalimu.content.MessageKey.HELP;
+import static org.mwalimu.content.MessageKey.HELPLINE_DEFAULT;
 import static org.mwalimu.content.MessageKey.LANGUAGE_SET;
+import static org.mwalimu.content.MessageKey.LEARN_OFFER;
 import static org.mwalimu.content.MessageKey.LESSON_DONE;
 import static org.mwalimu.content.MessageKey.LESSON_INTRO;
 import static org.mwalimu.content.MessageKey.MENU_ASK;
@@ -24,6 +28,8 @@ import static org.mwalimu.content.MessageKey.MENU_FOOTER;
 import static org.mwalimu.content.MessageKey.MENU_HEADER;
 import static org.mwalimu.content.MessageKey.MENU_ITEM;
 import static org.mwalimu.content.MessageKey.NEXT_COURSE_OFFER;
+import static org.mwalimu.content.MessageKey.OFFICE_HOURS_DEFAULT;
+import static org.mwalimu.content.MessageKey.PORTAL_DEFAULT;
 import static org.mwalimu.content.MessageKey.QUIZ;
 import static org.mwalimu.content.MessageKey.QUIZ_OPTION;
 import static org.mwalimu.content.MessageKey.QUIZ_PENDING;
@@ -32,6 +38,7 @@ import static org.mwalimu.content.MessageKey.QUIZ_WRONG_FINAL;
 import static org.mwalimu.content.MessageKey.QUIZ_WRONG_RETRY;
 import static org.mwalimu.content.MessageKey.RESTARTED;
 import static org.mwalimu.content.MessageKey.RESUME;
+import static org.mwalimu.content.MessageKey.SHORT_CODE_DEFAULT;
 import static org.mwalimu.content.MessageKey.STEP;
 import static org.mwalimu.content.MessageKey.STOPPED;
 import static org.mwalimu.content.MessageKey.UNREADABLE;
@@ -40,6 +47,8 @@ import static org.mwalimu.content.MessageKey.WELCOME;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,15 +65,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mwalimu.content.Answer;
 import org.mwalimu.content.Catalog;
 import org.mwalimu.content.Command;
 import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.Course;
 import org.mwalimu.content.LanguagePack;
+import org.mwalimu.content.LocalizedText;
 import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
 import org.mwalimu.content.Quiz;
 import org.mwalimu.content.Surface;
+import org.mwalimu.content.Templates;
 import org.mwalimu.conversation.ConversationEvent.CourseCompleted;
 import org.mwalimu.conversation.ConversationEvent.LessonDelivered;
 import org.mwalimu.conversation.ConversationEvent.OptedIn;
@@ -72,6 +84,8 @@ import org.mwalimu.conversation.ConversationEvent.OptedOut;
 import org.mwalimu.conversation.ConversationEvent.QuestionAsked;
 import org.mwalimu.conversation.ConversationEvent.QuestionUnanswered;
 import org.mwalimu.conversation.ConversationEvent.QuizAnswered;
+import org.mwalimu.conversation.ConversationEvent.UnansweredQuestion;
+import org.mwalimu.conversation.QuestionAnswerer.Understanding;
 
 /**
  * The dialogue rules, checked against the real content. Expected texts are built from the catalog so
@@ -85,6 +99,18 @@ class ConversationEngineTest {
     private static final IntPredicate DAILY_HOURS = h -> h >= 7 && h < 21;
     /** The {first} and {last} hours offered for {@link #DAILY_HOURS}. */
     private static final Map<String, String> DAILY_RANGE = Map.of("first", "7", "last", "20");
+    /** Answers of the real content used below: two plain ones, one with three details, one with a lesson. */
+    private static final String NATIONAL_ID = "id.national_id";
+    private static final String PASSPORT = "id.passport";
+    private static final String COMPLAINT = "complaint.feedback";
+    private static final String PASSWORD_RESET = "account.password_reset";
+    /** A deployment's country details, as the 4-argument constructor takes them. */
+    private static final Map<String, String> COUNTRY = Map.of("portal_url", "https://eservices.example.go.tz",
+            "helpline", "0800 110 110", "office_hours", "Monday to Friday 8:00-17:00", "short_code", "*152*00#");
+    private static final Map<String, String> NO_COUNTRY = Map.of();
+    /** The content's neutral words for each country detail that is not set. */
+    private static final Map<String, MessageKey> NEUTRAL = Map.of("portal_url", PORTAL_DEFAULT,
+            "helpline", HELPLINE_DEFAULT, "office_hours", OFFICE_HOURS_DEFAULT, "short_code", SHORT_CODE_DEFAULT);
 
     private static Catalog catalog;
 
@@ -225,7 +251,9 @@ class ConversationEngineTest {
             "sw, Lugha, LANG", "sw, menyu, MENU", "sw, ACHA, STOP",
             "en, next, NEXT", "en, ok, NEXT", "en, Menu, MENU", "en, help, HELP", "en, yes, START",
             "en, Daily, DAILY", "en, daily off, DAILY_OFF", "fr, quotidien, DAILY", "fr, Quotidien non, DAILY_OFF",
-            "pt, Diário, DAILY", "pt, diário não, DAILY_OFF", "sw, kila siku, DAILY", "sw, Kila Siku Acha, DAILY_OFF"})
+            "pt, Diário, DAILY", "pt, diário não, DAILY_OFF", "sw, kila siku, DAILY", "sw, Kila Siku Acha, DAILY_OFF",
+            "en, learn, LEARN", "en, Lesson, LEARN", "fr, apprendre, LEARN", "fr, Leçon, LEARN",
+            "pt, Aprender, LEARN", "pt, aula, LEARN", "sw, jifunze, LEARN", "sw, Somo, LEARN"})
     void commandsAreUnderstoodWhateverTheCaseAndAccents(String language, String typed, Command expected) {
         assertEquals(expected, observedCommand(language, typed));
     }
@@ -488,7 +516,7 @@ class ConversationEngineTest {
         assertTrue(reply.contains(msg("en", NOT_UNDERSTOOD)), reply);
         assertTrue(reply.contains(msg("en", QUIZ_PENDING, Map.of("letters", letters(quiz)))), reply);
         assertEquals(Stage.QUIZ, state.stage());
-        assertTrue(last.events().contains(new QuestionUnanswered()));
+        assertEquals(unanswered(QUESTION, "en"), last.events());
         send(String.valueOf(quiz.answer()));
         assertTrue(last.events().contains(new QuizAnswered(course(1).id(), course(1).lessons().get(0).id(), true)));
     }
@@ -799,14 +827,14 @@ class ConversationEngineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr", "pt", "sw"})
-    void freeTextGetsCannotAnswerYetAndTheMenu(String language) {
+    void freeTextGetsNotUnderstoodTheHelplineAndTheMenu(String language) {
         choose(language);
 
         String reply = send(QUESTION);
 
-        assertTrue(reply.startsWith(msg(language, NOT_UNDERSTOOD)), reply);
-        assertShowsMenu(language, reply);
-        assertEquals(List.of(new QuestionAsked(), new QuestionUnanswered()), last.events());
+        assertEquals(msg(language, NOT_UNDERSTOOD) + "\n" + helpline(language, msg(language, HELPLINE_DEFAULT)) + "\n"
+                + menu(language, Surface.TEXT), reply);
+        assertEquals(unanswered(QUESTION, state.language()), last.events());
         assertEquals(Stage.MENU, state.stage());
     }
 
@@ -821,7 +849,7 @@ class ConversationEngineTest {
         String reply = send(QUESTION);
         assertTrue(reply.startsWith(msg("en", NOT_UNDERSTOOD)), reply);
         assertShowsMenu("en", reply);
-        assertEquals(List.of(new QuestionAsked(), new QuestionUnanswered()), last.events());
+        assertEquals(unanswered(QUESTION, state.language()), last.events());
     }
 
     @Test
@@ -832,7 +860,7 @@ class ConversationEngineTest {
         String reply = send(QUESTION);
 
         assertTrue(reply.startsWith(msg("en", NOT_UNDERSTOOD)), reply);
-        assertEquals(List.of(new QuestionAsked(), new QuestionUnanswered()), last.events());
+        assertEquals(unanswered(QUESTION, state.language()), last.events());
     }
 
     @Test
@@ -844,9 +872,539 @@ class ConversationEngineTest {
 
         String reply = send(QUESTION);
 
-        assertEquals(answerText(NATIONAL_ID, "fr", DEFAULTS), reply);
+        assertEquals(answerText(NATIONAL_ID, "fr", NO_COUNTRY), reply);
         assertEquals(List.of(new QuestionAsked()), last.events());
         assertEquals(Stage.MENU, state.stage());
+    }
+
+    // ---- answers: a question the answerer knows --------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void aKnownQuestionIsAnsweredWithTheCountryDetailsFilledIn(String language) {
+        List<String> asked = new ArrayList<>();
+        engine = new ConversationEngine(catalog, (question, lang) -> {
+            asked.add(lang + ": " + question);
+            return new Understanding.Known(COMPLAINT, lang);
+        }, DAILY_HOURS, COUNTRY);
+        choose(language);
+
+        String reply = send(QUESTION);
+
+        assertEquals(List.of(language + ": " + QUESTION), asked, "the answerer reads the question as typed");
+        assertEquals(answerText(COMPLAINT, language, COUNTRY), reply);
+        assertTrue(reply.contains(COUNTRY.get("portal_url")), reply);
+        assertTrue(reply.contains(COUNTRY.get("helpline")), reply);
+        assertTrue(reply.contains(COUNTRY.get("office_hours")), reply);
+        assertNoPlaceholderLeft(reply);
+        assertEquals(List.of(new QuestionAsked()), last.events());
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals("", state.offeredCourse(), "this answer has no lesson");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void withoutCountryDetailsTheAnswerUsesTheContentsNeutralWords(String language) {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(COMPLAINT, language)), DAILY_HOURS);
+        choose(language);
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(COMPLAINT, language, NO_COUNTRY), reply);
+        assertTrue(reply.contains(msg(language, PORTAL_DEFAULT)), reply);
+        assertTrue(reply.contains(msg(language, HELPLINE_DEFAULT)), reply);
+        assertTrue(reply.contains(msg(language, OFFICE_HOURS_DEFAULT)), reply);
+        assertNoPlaceholderLeft(reply);
+    }
+
+    @Test
+    void onlyTheCountryDetailsThatAreSetReplaceTheNeutralWords() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(COMPLAINT, "fr")), DAILY_HOURS,
+                Map.of("helpline", "1500"));
+        choose("fr");
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(COMPLAINT, "fr", Map.of("helpline", "1500")), reply);
+        assertTrue(reply.contains("1500"), reply);
+        assertFalse(reply.contains(msg("fr", HELPLINE_DEFAULT)), reply);
+        assertTrue(reply.contains(msg("fr", PORTAL_DEFAULT)), reply);
+        assertTrue(reply.contains(msg("fr", OFFICE_HOURS_DEFAULT)), reply);
+        assertNoPlaceholderLeft(reply);
+    }
+
+    @ParameterizedTest(name = "country details set: {0}")
+    @ValueSource(booleans = {true, false})
+    void allFourCountryPlaceholdersAreFilled(boolean countrySet) {
+        // No real answer uses {short_code} yet, so this one uses all four.
+        Answer every = new Answer("test.every_placeholder", inEveryLanguage(l -> "Title " + l),
+                inEveryLanguage(l -> l + ": {portal_url} | {helpline} | {office_hours} | {short_code}"), Optional.empty());
+        Map<String, String> country = countrySet ? COUNTRY : NO_COUNTRY;
+        engine = new ConversationEngine(withAnswer(every), always(new Understanding.Known(every.intent(), "sw")),
+                DAILY_HOURS, country);
+        choose("sw");
+
+        String reply = send(QUESTION);
+
+        assertEquals("sw: " + detail("portal_url", "sw", country) + " | " + detail("helpline", "sw", country)
+                + " | " + detail("office_hours", "sw", country) + " | " + detail("short_code", "sw", country), reply);
+        assertEquals(countrySet ? "*152*00#" : msg("sw", SHORT_CODE_DEFAULT), detail("short_code", "sw", country));
+        assertNoPlaceholderLeft(reply);
+    }
+
+    @Test
+    void countryDetailsAreInsertedAsTheyAreWritten() {
+        Map<String, String> odd = Map.of("helpline", "$1 \\0 {portal_url}", "portal_url", "https://x.example/?a=$0");
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "en")), DAILY_HOURS, odd);
+        choose("en");
+
+        String reply = send(QUESTION);
+
+        assertTrue(reply.contains("$1 \\0 {portal_url}"), reply);
+        assertTrue(reply.contains("https://x.example/?a=$0"), reply);
+    }
+
+    @Test
+    void theAnswerIsInTheLanguageTheQuestionWasReadIn() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(PASSWORD_RESET, "fr")), DAILY_HOURS,
+                COUNTRY);
+        choose("en");
+
+        String reply = send("J'ai oublié mon mot de passe");
+
+        assertEquals(answerText(PASSWORD_RESET, "fr", COUNTRY) + "\n" + learnOffer("fr", taughtBy(PASSWORD_RESET)), reply);
+        assertEquals("en", state.language(), "the citizen's own language does not change");
+        assertEquals(taughtBy(PASSWORD_RESET).id(), state.offeredCourse());
+    }
+
+    @Test
+    void anAnswerInALanguageNotOfferedIsGivenInTheCitizensLanguage() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "de")), DAILY_HOURS, COUNTRY);
+        choose("sw");
+
+        String reply = send("Wie erneuere ich meinen Ausweis?");
+
+        assertEquals(answerText(NATIONAL_ID, "sw", COUNTRY), reply);
+    }
+
+    @Test
+    void anAnswerAfterTheAskMenuItemReturnsToTheMenu() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "pt")), DAILY_HOURS, COUNTRY);
+        choose("pt");
+        send(String.valueOf(catalog.courses().size() + 1));
+        assertEquals(Stage.QUESTION, state.stage());
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(NATIONAL_ID, "pt", COUNTRY), reply);
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    @Test
+    void anAnswerDuringALessonKeepsTheLessonAndNextContinuesIt() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "en")), DAILY_HOURS, COUNTRY);
+        choose("en");
+        Course course = course(1);
+        send("1");
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(NATIONAL_ID, "en", COUNTRY), reply);
+        assertEquals(Stage.LESSON, state.stage());
+        String next = send("NEXT");
+        assertTrue(next.contains(step("en", course, 0, 1)), next);
+    }
+
+    // ---- answers: the lesson offered with an answer ---------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({"en, LEARN", "en, lesson", "fr, APPRENDRE", "fr, leçon", "pt, APRENDER", "pt, Aula", "sw, JIFUNZE",
+            "sw, somo"})
+    void anAnswerWithALessonOffersTheCourseAndLearnStartsIt(String language, String learn) {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(PASSWORD_RESET, language)), DAILY_HOURS,
+                COUNTRY);
+        Course course = taughtBy(PASSWORD_RESET);
+        choose(language);
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(PASSWORD_RESET, language, COUNTRY) + "\n" + learnOffer(language, course), reply);
+        assertEquals(course.id(), state.offeredCourse());
+        assertEquals(Stage.MENU, state.stage());
+
+        String lesson = send(learn);
+
+        assertEquals(course.id(), state.course());
+        assertEquals("", state.offeredCourse());
+        assertEquals(Stage.LESSON, state.stage());
+        assertEquals(new CourseProgress(0, 0, false), state.progressIn(course.id()));
+        assertEquals(msg(language, LESSON_INTRO, Map.of("n", "1", "total", String.valueOf(course.lessons().size()),
+                "title", course.lessons().get(0).title().in(language))) + "\n" + step(language, course, 0, 0), lesson);
+        assertEquals(List.of(new LessonDelivered(course.id(), course.lessons().get(0).id())), last.events());
+    }
+
+    @Test
+    void theLearnOfferOfEveryLanguageNamesALearnKeyword() {
+        for (LanguagePack pack : catalog.languages()) {
+            String offer = msg(pack.code(), LEARN_OFFER, Map.of("course", "x"));
+            assertTrue(pack.commands().get(Command.LEARN).stream().anyMatch(offer::contains),
+                    () -> pack.code() + ": " + offer);
+        }
+    }
+
+    @Test
+    void anAnswerWithoutALessonOffersNothing() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "en")), DAILY_HOURS, COUNTRY);
+        choose("en");
+
+        String reply = send(QUESTION);
+
+        assertFalse(reply.contains(learnOffer("en", course(1))) || reply.contains(learnOffer("en", course(2))), reply);
+        assertEquals("", state.offeredCourse());
+        assertEquals(menu("en", Surface.TEXT), send("LEARN"), "nothing was offered");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, LEARN", "fr, Apprendre", "pt, aula", "sw, jifunze"})
+    void learnWithNothingOfferedShowsTheMenu(String language, String learn) {
+        choose(language);
+
+        String reply = send(learn);
+
+        assertEquals(menu(language, Surface.TEXT), reply);
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals("", state.course());
+        assertEquals(List.of(), last.events());
+    }
+
+    @Test
+    void learnBeforeChoosingALanguageAsksForTheLanguage() {
+        String reply = send("LEARN");
+
+        assertTrue(reply.startsWith(msg("en", WELCOME)), reply);
+        assertTrue(reply.contains(msg("fr", CHOOSE_LANGUAGE)), reply);
+        assertEquals(Stage.LANGUAGE, state.stage());
+    }
+
+    // ---- answers: "did you mean" ----------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "pt", "sw"})
+    void anUnsureQuestionAsksWhichOfTheTwoWasMeant(String language) {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, language)), DAILY_HOURS, COUNTRY);
+        choose(language);
+
+        String reply = send(QUESTION);
+
+        assertEquals(didYouMean(language, PASSWORD_RESET, NATIONAL_ID), reply);
+        assertEquals(Stage.CLARIFY, state.stage());
+        assertEquals(List.of(PASSWORD_RESET, NATIONAL_ID), state.pending());
+        assertEquals("", state.offeredCourse(), "nothing is offered before an answer is chosen");
+        assertEquals(List.of(new QuestionAsked()), last.events());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, 2", "fr, 2", "pt, ' 2. '", "sw, 2"})
+    void twoGivesTheSecondAnswer(String language, String typed) {
+        int[] calls = new int[1];
+        engine = new ConversationEngine(catalog, (question, lang) -> {
+            calls[0]++;
+            return new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, lang);
+        }, DAILY_HOURS, COUNTRY);
+        choose(language);
+        send(QUESTION);
+
+        String reply = send(typed);
+
+        assertEquals(answerText(NATIONAL_ID, language, COUNTRY), reply);
+        assertEquals(1, calls[0], "the choice is not read as a new question");
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+        assertEquals("", state.offeredCourse());
+        assertEquals("", state.course(), "'2' picks the answer, not the second course");
+        assertEquals(List.of(), last.events());
+    }
+
+    @Test
+    void oneGivesTheFirstAnswerAndItsLessonOffer() {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, "sw")), DAILY_HOURS, COUNTRY);
+        choose("sw");
+        send(QUESTION);
+
+        String reply = send("1");
+
+        Course course = taughtBy(PASSWORD_RESET);
+        assertEquals(answerText(PASSWORD_RESET, "sw", COUNTRY) + "\n" + learnOffer("sw", course), reply);
+        assertEquals("", state.course(), "'1' picks the answer, not the first course");
+        assertEquals(course.id(), state.offeredCourse());
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+
+        send("JIFUNZE");
+        assertEquals(course.id(), state.course());
+        assertEquals(Stage.LESSON, state.stage());
+    }
+
+    @Test
+    void aDidYouMeanRestoredFromStorageIsAnswered() {
+        CitizenState stored = new CitizenState(Stage.CLARIFY, "fr", "", "", Map.of(), 0, false, -1,
+                List.of(PASSWORD_RESET, PASSPORT));
+        engine = new ConversationEngine(catalog, new NoAnswers(), DAILY_HOURS, COUNTRY);
+
+        Turn t = engine.handle(stored, "2");
+
+        assertEquals(List.of(answerText(PASSPORT, "fr", COUNTRY)), texts(t));
+        assertEquals(List.of(), t.state().pending());
+    }
+
+    @Test
+    void afterDidYouMeanAMenuNumberIsAMenuChoice() {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, "en")), DAILY_HOURS, COUNTRY);
+        int ask = catalog.courses().size() + 1;
+        int daily = catalog.courses().size() + 2;
+
+        assertEquals(msg("en", ASK_PROMPT), clarifyThen("en", String.valueOf(ask)));
+        assertEquals(Stage.QUESTION, state.stage());
+        assertEquals(List.of(), state.pending());
+
+        assertEquals(msg("en", DAILY_ASK, DAILY_RANGE), clarifyThen("en", String.valueOf(daily)));
+        assertEquals(Stage.DAILY_HOUR, state.stage());
+        assertEquals(List.of(), state.pending());
+
+        assertEquals(msg("en", CHOOSE_NUMBER, Map.of("max", String.valueOf(daily))), clarifyThen("en", "99"));
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+    }
+
+    @Test
+    void afterDidYouMeanOtherWordsAreANewQuestion() {
+        String passport = "passport please";
+        String nonsense = "zzz qqq";
+        String another = "my account";
+        engine = new ConversationEngine(catalog, scripted(Map.of(
+                QUESTION, new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, "en"),
+                passport, new Understanding.Known(PASSPORT, "en"),
+                another, new Understanding.Unsure(NATIONAL_ID, PASSPORT, "en"))), DAILY_HOURS, COUNTRY);
+
+        assertEquals(answerText(PASSPORT, "en", COUNTRY), clarifyThen("en", passport));
+        assertEquals(List.of(new QuestionAsked()), last.events());
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+
+        assertEquals(msg("en", NOT_UNDERSTOOD) + "\n" + helpline("en", COUNTRY.get("helpline")) + "\n"
+                + menu("en", Surface.TEXT), clarifyThen("en", nonsense));
+        assertEquals(unanswered(nonsense, "en"), last.events());
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+
+        assertEquals(didYouMean("en", NATIONAL_ID, PASSPORT), clarifyThen("en", another));
+        assertEquals(Stage.CLARIFY, state.stage());
+        assertEquals(List.of(NATIONAL_ID, PASSPORT), state.pending());
+    }
+
+    @Test
+    void afterDidYouMeanCommandsStillWork() {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, "en")), DAILY_HOURS, COUNTRY);
+
+        assertEquals(menu("en", Surface.TEXT), clarifyThen("en", "MENU"));
+        assertEquals(Stage.MENU, state.stage());
+
+        assertEquals(msg("en", STOPPED), clarifyThen("en", "STOP"));
+        assertTrue(state.optedOut());
+    }
+
+    @Test
+    void aDidYouMeanDuringALessonThenNextResumesTheLesson() {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(NATIONAL_ID, PASSPORT, "en")), DAILY_HOURS, COUNTRY);
+        choose("en");
+        Course course = course(1);
+        send("1");
+        send("NEXT");
+
+        assertEquals(didYouMean("en", NATIONAL_ID, PASSPORT), send(QUESTION));
+        assertEquals(answerText(PASSPORT, "en", COUNTRY), send("2"));
+        String reply = send("NEXT");
+
+        assertTrue(reply.startsWith(msg("en", RESUME, Map.of("course", course.title().in("en")))), reply);
+        assertTrue(reply.contains(step("en", course, 0, 1)), reply);
+        assertEquals(new CourseProgress(0, 1, false), state.progressIn(course.id()));
+    }
+
+    @Test
+    void onUssdOneAndTwoPickFromTheDidYouMeanAndZeroIsTheMenu() {
+        surface = Surface.USSD;
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(PASSWORD_RESET, NATIONAL_ID, "pt")), DAILY_HOURS, COUNTRY);
+        choose("pt");
+
+        assertEquals(ussd("pt", DID_YOU_MEAN, Map.of("first", title(PASSWORD_RESET, "pt"),
+                "second", title(NATIONAL_ID, "pt"))), send(QUESTION));
+        assertEquals(answerText(NATIONAL_ID, "pt", COUNTRY), send("2"));
+
+        send(QUESTION);
+        assertEquals(ussdMenu("pt"), send("0"));
+        assertEquals(Stage.MENU, state.stage());
+    }
+
+    // ---- answers: a question nobody understood --------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({"en, How do I renew my national ID card?", "fr, Où est mon  PASSEPORT ??",
+            "pt, Quero renovar o BI", "sw, Nitapataje kitambulisho?"})
+    void anUnknownQuestionIsKeptWithItsCandidatesForTheEditors(String language, String question) {
+        List<String> candidates = List.of(PASSPORT, NATIONAL_ID, COMPLAINT);
+        engine = new ConversationEngine(catalog, always(new Understanding.Unknown(candidates)), DAILY_HOURS, COUNTRY);
+        choose(language);
+
+        String reply = send(question);
+
+        assertEquals(List.of(new QuestionAsked(), new QuestionUnanswered(),
+                new UnansweredQuestion(question, language, candidates)), last.events());
+        assertEquals(msg(language, NOT_UNDERSTOOD) + "\n" + helpline(language, COUNTRY.get("helpline")) + "\n"
+                + menu(language, Surface.TEXT), reply);
+        assertEquals(Stage.MENU, state.stage());
+        assertEquals(List.of(), state.pending());
+    }
+
+    @Test
+    void withoutAHelplineSetTheNeutralWordsAreUsed() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Unknown(List.of())), DAILY_HOURS,
+                Map.of("portal_url", "https://e.example"));
+        choose("sw");
+
+        String reply = send(QUESTION);
+
+        assertTrue(reply.contains(helpline("sw", msg("sw", HELPLINE_DEFAULT))), reply);
+        assertNoPlaceholderLeft(reply);
+    }
+
+    // ---- answers: a question during the quiz ----------------------------------------------------
+
+    @Test
+    void aKnownQuestionDuringTheQuizIsAnsweredAndTheQuizStaysOpen() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(NATIONAL_ID, "en")), DAILY_HOURS, COUNTRY);
+        Quiz quiz = toFirstQuiz("en");
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(NATIONAL_ID, "en", COUNTRY) + "\n" + msg("en", QUIZ_PENDING,
+                Map.of("letters", letters(quiz))), reply);
+        assertQuizStillOpen(quiz, List.of(new QuestionAsked()));
+    }
+
+    @Test
+    void anAnswerWithALessonDuringTheQuizOffersItAndTheQuizStaysOpen() {
+        engine = new ConversationEngine(catalog, always(new Understanding.Known(PASSWORD_RESET, "fr")), DAILY_HOURS,
+                COUNTRY);
+        Quiz quiz = toFirstQuiz("fr");
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(PASSWORD_RESET, "fr", COUNTRY) + "\n" + learnOffer("fr", taughtBy(PASSWORD_RESET))
+                + "\n" + msg("fr", QUIZ_PENDING, Map.of("letters", letters(quiz))), reply);
+        assertEquals(taughtBy(PASSWORD_RESET).id(), state.offeredCourse());
+        assertQuizStillOpen(quiz, List.of(new QuestionAsked()));
+    }
+
+    @Test
+    void anUnsureQuestionDuringTheQuizGetsTheFirstAnswerWithoutAskingAndTheQuizStaysOpen() {
+        engine = new ConversationEngine(catalog,
+                always(new Understanding.Unsure(NATIONAL_ID, PASSPORT, "pt")), DAILY_HOURS, COUNTRY);
+        Quiz quiz = toFirstQuiz("pt");
+
+        String reply = send(QUESTION);
+
+        assertEquals(answerText(NATIONAL_ID, "pt", COUNTRY) + "\n" + msg("pt", QUIZ_PENDING,
+                Map.of("letters", letters(quiz))), reply);
+        assertFalse(reply.contains(title(PASSPORT, "pt")), reply);
+        assertEquals(List.of(), state.pending());
+        assertQuizStillOpen(quiz, List.of(new QuestionAsked()));
+    }
+
+    @Test
+    void anUnknownQuestionDuringTheQuizIsKeptAndTheQuizStaysOpenWithoutTheMenu() {
+        List<String> candidates = List.of(PASSPORT);
+        engine = new ConversationEngine(catalog, always(new Understanding.Unknown(candidates)), DAILY_HOURS, COUNTRY);
+        Quiz quiz = toFirstQuiz("sw");
+
+        String reply = send(QUESTION);
+
+        assertEquals(msg("sw", NOT_UNDERSTOOD) + "\n" + helpline("sw", COUNTRY.get("helpline")) + "\n"
+                + msg("sw", QUIZ_PENDING, Map.of("letters", letters(quiz))), reply);
+        assertFalse(reply.contains(msg("sw", MENU_HEADER)), reply);
+        assertQuizStillOpen(quiz, unanswered(QUESTION, "sw", candidates));
+    }
+
+    // ---- answers: the real content --------------------------------------------------------------
+
+    @ParameterizedTest(name = "country details set: {0}")
+    @ValueSource(booleans = {true, false})
+    void everyAnswerOfTheRealContentRendersInEveryLanguageWithEveryPlaceholderFilled(boolean countrySet) {
+        Map<String, String> country = countrySet ? COUNTRY : NO_COUNTRY;
+        assertFalse(catalog.answers().isEmpty());
+        List<String> failures = new ArrayList<>();
+        for (Answer answer : catalog.answers().values()) {
+            for (String language : LANGUAGES) {
+                String where = answer.intent() + " in " + language + ": ";
+                ConversationEngine e = new ConversationEngine(catalog,
+                        always(new Understanding.Known(answer.intent(), language)), DAILY_HOURS, country);
+                Turn t = e.handle(atMenu(language), QUESTION);
+                if (t.replies().size() != 1) {
+                    failures.add(where + t.replies().size() + " replies");
+                    continue;
+                }
+                String reply = t.replies().get(0).text();
+                if (reply.contains("{") || reply.contains("}")) {
+                    failures.add(where + "placeholder left in '" + reply + "'");
+                }
+                for (String placeholder : Templates.placeholdersIn(answer.text().in(language))) {
+                    if (!reply.contains(detail(placeholder, language, country))) {
+                        failures.add(where + "{" + placeholder + "} not filled in '" + reply + "'");
+                    }
+                }
+                String offer = answer.course().map(id -> "\n" + learnOffer(language, catalog.course(id).orElseThrow()))
+                        .orElse("");
+                if (!reply.equals(answerText(answer.intent(), language, country) + offer)) {
+                    failures.add(where + "unexpected reply '" + reply + "'");
+                }
+                if (!t.state().offeredCourse().equals(answer.course().orElse(""))) {
+                    failures.add(where + "offered '" + t.state().offeredCourse() + "'");
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void everyAnswerTitleOfTheRealContentShowsInTheDidYouMean() {
+        List<String> failures = new ArrayList<>();
+        List<String> intents = List.copyOf(catalog.answers().keySet());
+        for (int i = 0; i < intents.size(); i++) {
+            String first = intents.get(i);
+            String second = intents.get((i + 1) % intents.size());
+            for (String language : LANGUAGES) {
+                ConversationEngine e = new ConversationEngine(catalog,
+                        always(new Understanding.Unsure(first, second, language)), DAILY_HOURS, COUNTRY);
+                List<String> replies = texts(e.handle(atMenu(language), QUESTION));
+                if (!replies.equals(List.of(didYouMean(language, first, second)))
+                        || replies.get(0).contains("{") || replies.get(0).contains(first)) {
+                    failures.add(first + "/" + second + " in " + language + ": " + replies);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aStateWithoutThePendingFieldHasNothingPending() {
+        assertEquals(List.of(), new CitizenState(Stage.MENU, "en", "", "", Map.of(), 0, false, -1).pending());
+        assertEquals(List.of(), new CitizenState(Stage.MENU, "en", "", "", Map.of(), 0, false, -1, null).pending());
+        assertEquals(List.of(), CitizenState.newcomer().pending());
     }
 
     // ---- daily lesson: subscribing ---------------------------------------------------------------
@@ -1580,6 +2138,104 @@ class ConversationEngineTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    private static QuestionAnswerer always(Understanding understanding) {
+        return (question, language) -> understanding;
+    }
+
+    /** Understands the listed questions as given and nothing else. */
+    private static QuestionAnswerer scripted(Map<String, Understanding> understandings) {
+        return (question, language) -> understandings.getOrDefault(question, new Understanding.Unknown(List.of()));
+    }
+
+    private static CitizenState atMenu(String language) {
+        return new CitizenState(Stage.MENU, language, "", "", Map.of(), 0, false, -1);
+    }
+
+    /** A country detail as the citizen reads it: the deployment's value or the content's neutral words. */
+    private static String detail(String name, String language, Map<String, String> country) {
+        return country.containsKey(name) ? country.get(name) : msg(language, NEUTRAL.get(name));
+    }
+
+    private static String answerText(String intent, String language, Map<String, String> country) {
+        Map<String, String> values = new HashMap<>();
+        NEUTRAL.keySet().forEach(name -> values.put(name, detail(name, language, country)));
+        return Templates.fill(catalog.answer(intent).orElseThrow().text().in(language), values);
+    }
+
+    private static String title(String intent, String language) {
+        return catalog.answer(intent).orElseThrow().title().in(language);
+    }
+
+    private static String didYouMean(String language, String first, String second) {
+        return msg(language, DID_YOU_MEAN, Map.of("first", title(first, language), "second", title(second, language)));
+    }
+
+    private static String learnOffer(String language, Course course) {
+        return msg(language, LEARN_OFFER, Map.of("course", course.title().in(language)));
+    }
+
+    private static String helpline(String language, String number) {
+        return msg(language, ASK_HELPLINE, Map.of("helpline", number));
+    }
+
+    /** The course an answer offers. */
+    private static Course taughtBy(String intent) {
+        return catalog.course(catalog.answer(intent).orElseThrow().course().orElseThrow()).orElseThrow();
+    }
+
+    private static List<ConversationEvent> unanswered(String question, String language) {
+        return unanswered(question, language, List.of());
+    }
+
+    private static List<ConversationEvent> unanswered(String question, String language, List<String> candidates) {
+        return List.of(new QuestionAsked(), new QuestionUnanswered(),
+                new UnansweredQuestion(question, language, candidates));
+    }
+
+    private static void assertNoPlaceholderLeft(String reply) {
+        assertFalse(reply.contains("{") || reply.contains("}"), reply);
+    }
+
+    private static LocalizedText inEveryLanguage(java.util.function.Function<String, String> text) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        LANGUAGES.forEach(l -> texts.put(l, text.apply(l)));
+        return new LocalizedText(texts);
+    }
+
+    /** The real catalog plus one more answer. */
+    private static Catalog withAnswer(Answer answer) {
+        Map<String, Answer> answers = new HashMap<>(catalog.answers());
+        answers.put(answer.intent(), answer);
+        return new Catalog(catalog.languages(), catalog.courses(), answers);
+    }
+
+    /** A new citizen in {@code language} at the quiz of the first lesson of the first course. */
+    private Quiz toFirstQuiz(String language) {
+        choose(language);
+        send("1");
+        readToQuiz(course(1).lessons().get(0));
+        return course(1).lessons().get(0).quiz();
+    }
+
+    /** After a question during the first quiz: still at the quiz, its choices offered, and it can be answered. */
+    private void assertQuizStillOpen(Quiz quiz, List<ConversationEvent> events) {
+        assertEquals(events, last.events());
+        assertEquals(Stage.QUIZ, state.stage());
+        assertEquals(0, state.quizAttempts(), "a question is not a wrong answer");
+        assertEquals(quiz.options().size(), last.replies().get(0).choices().size());
+        send(String.valueOf(quiz.answer()));
+        assertTrue(last.events().contains(new QuizAnswered(course(1).id(), course(1).lessons().get(0).id(), true)),
+                last.events()::toString);
+    }
+
+    /** From a fresh citizen at the menu: asks {@link #QUESTION} (which must be unsure), then sends {@code typed}. */
+    private String clarifyThen(String language, String typed) {
+        state = atMenu(language);
+        send(QUESTION);
+        assertEquals(Stage.CLARIFY, state.stage());
+        return send(typed);
+    }
+
     /** Sends one message, checks it got exactly one reply, and returns that reply. */
     private String send(String text) {
         Turn t = turn(text);
@@ -1656,12 +2312,14 @@ class ConversationEngineTest {
 
     /**
      * Which command {@code typed} is understood as, judged by what it does to a citizen reading the
-     * first step of the first course (and, to tell START from MENU, to one who has opted out).
+     * first step of the first course with the second one on offer (and, to tell START from MENU, to
+     * one who has opted out).
      */
     private Command observedCommand(String language, String typed) {
         Course course = course(1);
+        Course offered = course(2);
         Map<String, CourseProgress> progress = Map.of(course.id(), new CourseProgress(0, 0, false));
-        CitizenState reading = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, false, 18);
+        CitizenState reading = new CitizenState(Stage.LESSON, language, course.id(), offered.id(), progress, 0, false, 18);
         Turn t = engine.handle(reading, typed);
         String reply = String.join("\n", texts(t));
         if (t.state().optedOut() && t.events().equals(List.of(new OptedOut()))) {
@@ -1682,8 +2340,11 @@ class ConversationEngineTest {
         if (t.state().stage() == Stage.LESSON && t.state().progressIn(course.id()).step() == 1) {
             return Command.NEXT;
         }
+        if (t.state().stage() == Stage.LESSON && t.state().course().equals(offered.id())) {
+            return Command.LEARN;
+        }
         if (t.events().isEmpty() && reply.startsWith(msg(language, MENU_HEADER))) {
-            CitizenState stopped = new CitizenState(Stage.LESSON, language, course.id(), "", progress, 0, true, 18);
+            CitizenState stopped = new CitizenState(Stage.LESSON, language, course.id(), offered.id(), progress, 0, true, 18);
             return engine.handle(stopped, typed).events().equals(List.of(new OptedIn())) ? Command.START : Command.MENU;
         }
         return null;
