@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads a citizen's free text: normalise, pick the language (the detector alone for four words or
- * more; for shorter texts also the citizen's chosen language and each classifier's confidence),
- * classify, then fall back or ask "did you mean" by the language's calibration.
+ * Reads a citizen's free text: normalise, pick the language (OpenNLP's detector together with how
+ * many of the words each language's examples contain; for short texts also the citizen's chosen
+ * language and each classifier's confidence), classify, then fall back or ask "did you mean" by the
+ * language's calibration.
  */
 public final class IntentRecognizer {
 
@@ -24,13 +26,16 @@ public final class IntentRecognizer {
     private final LanguageIdentifier identifier;
     private final IntentModels models;
     private final List<String> languages;
+    private final Map<String, Set<String>> vocabulary;
 
+    /** @param vocabulary per language, the words of its training examples (normalised) */
     public IntentRecognizer(TextNormalizer normalizer, LanguageIdentifier identifier, IntentModels models,
-                            List<String> languages) {
+                            List<String> languages, Map<String, Set<String>> vocabulary) {
         this.normalizer = normalizer;
         this.identifier = identifier;
         this.models = models;
         this.languages = List.copyOf(languages);
+        this.vocabulary = Map.copyOf(vocabulary);
     }
 
     public Parse parse(String text, Optional<String> hint) {
@@ -40,27 +45,29 @@ public final class IntentRecognizer {
             return new Parse(TrainingData.FALLBACK, 0, known.orElse(languages.get(0)), List.of(), false);
         }
         Map<String, Double> detected = identifier.probabilities(cleaned);
-        int words = cleaned.split(" ").length;
-        if (words >= TRUSTED_WORDS) {
-            // Long enough for the detector; the citizen's own language still tips a close call
-            // (a Portuguese message full of "whatsapp" and "facebook" is not English).
+        String[] words = TextNormalizer.words(cleaned);
+        if (words.length >= TRUSTED_WORDS) {
+            // Long enough to go by the detector and by how many words each language's examples
+            // know; the citizen's own language still tips a close call.
             String language = languages.get(0);
             double best = -1;
             for (String candidate : languages) {
-                double score = detected.get(candidate) + (known.filter(candidate::equals).isPresent() ? LONG_HINT_WEIGHT : 0);
+                double score = detected.get(candidate) + coverage(candidate, words)
+                        + (known.filter(candidate::equals).isPresent() ? LONG_HINT_WEIGHT : 0);
                 if (score > best) {
                     best = score;
                     language = candidate;
                 }
             }
-            return decide(language, models.score(language, normalizer.tokens(cleaned, language)));
+            return decide(language, models.score(language, normalizer.expand(words, language)));
         }
         String best = languages.get(0);
         IntentModels.Scores bestScores = null;
         double bestScore = -1;
         for (String language : languages) {
-            IntentModels.Scores scores = models.score(language, normalizer.tokens(cleaned, language));
-            double score = detected.get(language) + (known.filter(language::equals).isPresent() ? HINT_WEIGHT : 0)
+            IntentModels.Scores scores = models.score(language, normalizer.expand(words, language));
+            double score = detected.get(language) + coverage(language, words)
+                    + (known.filter(language::equals).isPresent() ? HINT_WEIGHT : 0)
                     + CLASSIFIER_WEIGHT * bestIntentProbability(scores);
             if (score > bestScore) {
                 best = language;
@@ -69,6 +76,18 @@ public final class IntentRecognizer {
             }
         }
         return decide(best, bestScores);
+    }
+
+    /** Share of the words that appear in the language's training examples. */
+    private double coverage(String language, String[] words) {
+        Set<String> known = vocabulary.getOrDefault(language, Set.of());
+        int hits = 0;
+        for (String word : words) {
+            if (known.contains(word)) {
+                hits++;
+            }
+        }
+        return words.length == 0 ? 0 : hits / (double) words.length;
     }
 
     private static double bestIntentProbability(IntentModels.Scores scores) {

@@ -38,7 +38,7 @@ public final class NluLoader {
                         trained.millis());
             }
         }
-        return new IntentRecognizer(normalizer, identifier, models, languages);
+        return new IntentRecognizer(normalizer, identifier, models, languages, data.vocabulary());
     }
 
     /** Trains from scratch and writes models, manifest and EVAL.md (the `train` command). */

@@ -52,12 +52,13 @@ public final class NluTrainer {
             calibrations.put(language, calibrate(new DocumentCategorizerME(model), language, data.heldOut(language)));
         }
         IntentModels intentModels = new IntentModels(models, calibrations);
-        IntentRecognizer recognizer = new IntentRecognizer(normalizer, identifier, intentModels, languages);
+        IntentRecognizer recognizer = new IntentRecognizer(normalizer, identifier, intentModels, languages,
+                data.vocabulary());
         Map<String, Evaluation> heldOut = new LinkedHashMap<>();
         for (String language : languages) {
             heldOut.put(language, evaluate(recognizer, data.heldOut(language)));
         }
-        return new Trained(intentModels, heldOut, languageDetection(data.heldOut()), data.hash(),
+        return new Trained(intentModels, heldOut, languageDetection(recognizer, data.heldOut()), data.hash(),
                 System.currentTimeMillis() - started);
     }
 
@@ -72,15 +73,14 @@ public final class NluTrainer {
         return Evaluation.of(gold, predicted);
     }
 
-    /** Share of held-out messages of four words or more whose language the detector gets right. */
-    private double languageDetection(List<Example> examples) {
+    /** Share of held-out messages of four words or more read in the right language, with no hint. */
+    private static double languageDetection(IntentRecognizer recognizer, List<Example> examples) {
         int total = 0;
         int right = 0;
         for (Example e : examples) {
-            String cleaned = TextNormalizer.clean(e.text());
-            if (cleaned.split(" ").length >= 4) {
+            if (TextNormalizer.words(TextNormalizer.clean(e.text())).length >= 4) {
                 total++;
-                if (identifier.detect(cleaned).equals(e.language())) {
+                if (recognizer.parse(e.text(), Optional.empty()).language().equals(e.language())) {
                     right++;
                 }
             }

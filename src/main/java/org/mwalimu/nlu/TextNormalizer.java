@@ -27,7 +27,16 @@ public final class TextNormalizer {
 
     /** The tokens of {@code text}; {@code language} chooses the abbreviations ("" for none). */
     public String[] tokens(String text, String language) {
-        String[] raw = SimpleTokenizer.INSTANCE.tokenize(clean(text));
+        return expand(words(clean(text)), language);
+    }
+
+    /** The words of a text {@link #clean} already folded. */
+    public static String[] words(String cleaned) {
+        return SimpleTokenizer.INSTANCE.tokenize(cleaned);
+    }
+
+    /** {@code raw} words with the language's abbreviations spelled out. */
+    public String[] expand(String[] raw, String language) {
         Map<String, String[]> expand = abbreviations.getOrDefault(language, Map.of());
         List<String> tokens = new ArrayList<>(raw.length + 2);
         for (String token : raw) {

@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +41,16 @@ public record TrainingData(List<Example> training, List<Example> heldOut, String
             }
         }
         return new TrainingData(List.copyOf(training), List.copyOf(heldOut), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Per language, every word of its training examples, normalised: a cheap language signal. */
+    public Map<String, Set<String>> vocabulary() {
+        Map<String, Set<String>> words = new HashMap<>();
+        for (Example e : training) {
+            words.computeIfAbsent(e.language(), l -> new HashSet<>())
+                    .addAll(List.of(TextNormalizer.words(TextNormalizer.clean(e.text()))));
+        }
+        return words;
     }
 
     public List<Example> training(String language) {
