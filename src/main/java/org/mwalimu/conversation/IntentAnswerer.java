@@ -24,9 +24,10 @@ public final class IntentAnswerer implements QuestionAnswerer {
         if (parse.isFallback() || catalog.answer(parse.intent()).isEmpty()) {
             return new Understanding.Unknown(candidates);
         }
+        // The answer comes in the language the citizen chose, whatever the question was read in.
         if (parse.ambiguous() && catalog.answer(candidates.get(1)).isPresent()) {
-            return new Understanding.Unsure(parse.intent(), candidates.get(1), parse.language());
+            return new Understanding.Unsure(parse.intent(), candidates.get(1), language);
         }
-        return new Understanding.Known(parse.intent(), parse.language());
+        return new Understanding.Known(parse.intent(), language);
     }
 }

@@ -92,12 +92,13 @@ class NluIT {
     }
 
     @Test
-    void aQuestionTheBotCannotAnswerIsKeptForEditorsWithoutThePhoneNumber(Vertx vertx) {
+    void aQuestionTheBotCannotAnswerIsKeptForEditorsWithoutThePhoneNumber(Vertx vertx) throws Exception {
         SimPhone phone = new SimPhone(vertx, app.httpPort());
         String me = "+255700004001";
         phone.exchange(me, "hi", 0);
         phone.exchange(me, "1", 1);
-        String question = "zzqx vrrmp klaatu barada nikto";
+        // an out-of-scope example the model was trained on, so the test does not hang on its accuracy
+        String question = Files.readAllLines(Path.of("nlp-models/training/en/fallback.txt"), StandardCharsets.UTF_8).get(0);
         String reply = phone.exchange(me, question, 2);
         assertTrue(reply.contains(catalog.message("en", MessageKey.NOT_UNDERSTOOD)), reply);
         assertTrue(reply.contains("0800 000 000"), "the helpline from the settings: " + reply);
