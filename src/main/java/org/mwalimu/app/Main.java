@@ -1,8 +1,12 @@
 package org.mwalimu.app;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.mwalimu.content.ContentLoader;
-import org.mwalimu.content.InvalidContentException;
+import org.mwalimu.content.ContentProblem;
+import org.mwalimu.content.ContentReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,7 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve(config);
-            case "validate-content" -> System.exit(validateContent(config));
+            case "validate-content" -> System.exit(validateContent(config, List.of(args).contains("--json")));
             case "benchmark" -> System.exit(SimulatorBenchmark.run(config, args));
             case "benchmark-webhooks" -> System.exit(WebhookBenchmark.run(config, args));
             case "train" -> System.exit(NluCommands.train(config));
@@ -39,15 +43,28 @@ public final class Main {
         }
     }
 
-    private static int validateContent(Config config) {
-        try {
-            var catalog = new ContentLoader(config.languages()).load(config.contentDir());
-            System.out.println("Content is valid: " + catalog.courses().size() + " courses in " + config.languages());
-            return 0;
-        } catch (InvalidContentException e) {
-            System.err.println(e.getMessage());
-            return 1;
+    /** Checks content/; prints a human report, or with --json one JSON object. Non-zero on errors. */
+    private static int validateContent(Config config, boolean json) {
+        ContentReport report = new ContentLoader(config.languages(), config.delivery().foldAccents()).check(config.contentDir());
+        if (json) {
+            System.out.println(new JsonObject()
+                    .put("courses", report.courses()).put("lessons", report.lessons()).put("quizzes", report.quizzes())
+                    .put("languages", new JsonArray(report.languages()))
+                    .put("errors", problems(report.errors())).put("warnings", problems(report.warnings()))
+                    .encodePrettily());
+        } else {
+            report.errors().forEach(p -> System.out.println("error: " + p));
+            report.warnings().forEach(p -> System.out.println("warning: " + p));
+            System.out.printf("%d courses, %d lessons, %d quizzes in %s: %d errors, %d warnings%n", report.courses(),
+                    report.lessons(), report.quizzes(), report.languages(), report.errors().size(), report.warnings().size());
         }
+        return report.errors().isEmpty() ? 0 : 1;
+    }
+
+    private static JsonArray problems(List<ContentProblem> problems) {
+        JsonArray list = new JsonArray();
+        problems.forEach(p -> list.add(new JsonObject().put("file", p.file()).put("field", p.field()).put("reason", p.reason())));
+        return list;
     }
 
     private static void serve(Config config) throws InterruptedException {

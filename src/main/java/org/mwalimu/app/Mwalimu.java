@@ -156,7 +156,7 @@ public final class Mwalimu {
             LOG.info("starting Mwalimu with {}", config);
             return vertx.executeBlocking(() -> {
                         zones = TimeZones.load(config.delivery().countriesFile());
-                        Catalog loaded = new ContentLoader(config.languages()).load(config.contentDir());
+                        Catalog loaded = new ContentLoader(config.languages(), config.delivery().foldAccents()).load(config.contentDir());
                         recognizer = NluLoader.load(new NluFiles(config.nlpDir()), config.languages());
                         return loaded;
                     })

@@ -28,6 +28,7 @@ public final class UssdChannel {
     public static final String NAME = "ussd";
     /** Daily lessons chosen on USSD arrive by SMS. */
     private static final String DAILY_CHANNEL = "at-sms";
+    /** Characters a screen shows; the "CON " or "END " in front is not shown. */
     static final int SCREEN = 182;
     private static final String CONTINUE = "CON ";
     private static final String CLOSE = "END ";
@@ -80,7 +81,8 @@ public final class UssdChannel {
                     return sessions.remove(sessionId, PAGES).map(CLOSE + text);
                 }
                 String more = catalog.message(turn.state().language(), MessageKey.MORE, Map.of(), Surface.USSD);
-                List<String> split = UssdPages.split(text, SCREEN - CONTINUE.length() - more.length() - 1);
+                List<String> split = text.length() <= SCREEN ? List.of(text)
+                        : UssdPages.split(text, SCREEN - more.length() - 1);
                 return nextPage(sessionId, new JsonObject().put("more", more).put("pages", new JsonArray(split)));
             });
         });

@@ -27,20 +27,39 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    /** Country-specific parts of answers, filled from settings. */
-    public static final Set<String> ANSWER_PLACEHOLDERS = Set.of("portal_url", "helpline", "office_hours", "short_code");
+    /** Country-specific parts of answers and lesson steps, filled from settings. */
+    public static final Set<String> COUNTRY_PLACEHOLDERS = Set.of("portal_url", "helpline", "office_hours", "short_code");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final List<String> languageCodes;
     private final List<ContentProblem> problems = new ArrayList<>();
 
+    private final boolean foldAccents;
+
     /** @param languageCodes the languages every text must exist in; the first is the default. */
     public ContentLoader(List<String> languageCodes) {
-        this.languageCodes = List.copyOf(languageCodes);
+        this(languageCodes, false);
     }
 
+    /** @param foldAccents whether SMS are sent with accents folded (MW_SMS_FOLD_ACCENTS), for the segment limits */
+    public ContentLoader(List<String> languageCodes, boolean foldAccents) {
+        this.languageCodes = List.copyOf(languageCodes);
+        this.foldAccents = foldAccents;
+    }
+
+    /** The published catalog, or every error found; warnings do not stop it. */
     public Catalog load(Path contentDir) throws InvalidContentException {
+        ContentReport report = check(contentDir);
+        if (!report.errors().isEmpty()) {
+            throw new InvalidContentException(report.errors());
+        }
+        return report.catalog().orElseThrow();
+    }
+
+    /** Checks everything under {@code contentDir}, collecting all errors and warnings. */
+    public ContentReport check(Path contentDir) {
         problems.clear();
+        List<ContentProblem> warnings = new ArrayList<>();
         List<LanguagePack> languages = new ArrayList<>();
         for (String code : languageCodes) {
             Path file = contentDir.resolve("system").resolve(code + ".yaml");
@@ -59,10 +78,18 @@ public final class ContentLoader {
         checkUnique(courses.stream().map(Course::id).toList(), courseDir, "id", "course id");
         checkUnique(courses.stream().map(c -> String.valueOf(c.order())).toList(), courseDir, "order", "course order");
         Map<String, Answer> answers = answers(contentDir.resolve("answers"), courses);
+        int lessons = courses.stream().mapToInt(c -> c.lessons().size()).sum();
         if (!problems.isEmpty()) {
-            throw new InvalidContentException(problems);
+            return new ContentReport(Optional.empty(), courses.size(), lessons, lessons, languageCodes, problems, warnings);
         }
-        return new Catalog(languages, courses, answers);
+        Catalog catalog = new Catalog(languages, courses, answers);
+        ContentLimits limits = new ContentLimits(catalog, foldAccents);
+        for (Map.Entry<Course, Path> entry : courseFiles) {
+            limits.check(entry.getKey(), entry.getValue(), (kind, problem) ->
+                    (kind.equals("error") ? problems : warnings).add(problem));
+        }
+        return new ContentReport(problems.isEmpty() ? Optional.of(catalog) : Optional.empty(), courses.size(), lessons,
+                lessons, languageCodes, problems, warnings);
     }
 
     /**
@@ -114,7 +141,7 @@ public final class ContentLoader {
                     problems.add(new ContentProblem(f, "intent", "duplicate answer for '" + intent + "'"));
                 }
                 LocalizedText title = localized(f, root.path("title"), "title");
-                LocalizedText text = localized(f, root.path("text"), "text", ANSWER_PLACEHOLDERS);
+                LocalizedText text = localized(f, root.path("text"), "text", COUNTRY_PLACEHOLDERS);
                 Optional<String> course = Optional.of(root.path("lesson").asText("")).filter(c -> !c.isEmpty());
                 course.filter(c -> courses.stream().noneMatch(k -> k.id().equals(c))).ifPresent(c ->
                         problems.add(new ContentProblem(f, "lesson", "no course has the id '" + c + "'")));
@@ -227,7 +254,7 @@ public final class ContentLoader {
             problems.add(new ContentProblem(f, path + ".steps", "needs at least one step"));
         }
         for (int i = 0; i < stepNodes.size(); i++) {
-            steps.add(localized(f, stepNodes.get(i), path + ".steps[" + i + "]"));
+            steps.add(localized(f, stepNodes.get(i), path + ".steps[" + i + "]", COUNTRY_PLACEHOLDERS));
         }
         return new Lesson(id, title, steps, quiz(f, node.path("quiz"), path + ".quiz"));
     }

@@ -17,6 +17,7 @@ import org.mwalimu.content.Catalog;
 import org.mwalimu.content.Command;
 import org.mwalimu.content.Course;
 import org.mwalimu.content.LanguagePack;
+import org.mwalimu.content.LessonScreens;
 import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
 import org.mwalimu.content.Quiz;
@@ -42,7 +43,7 @@ public final class ConversationEngine {
 
     private final Catalog catalog;
     private final QuestionAnswerer answerer;
-    private final Map<String, String> country;
+    private final LessonScreens screens;
     private final IntPredicate dailyHourAllowed;
     private final int firstDailyHour;
     private final int lastDailyHour;
@@ -62,7 +63,7 @@ public final class ConversationEngine {
                               Map<String, String> country) {
         this.catalog = catalog;
         this.answerer = answerer;
-        this.country = Map.copyOf(country);
+        this.screens = new LessonScreens(catalog, country);
         this.dailyHourAllowed = dailyHourAllowed;
         this.firstDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).findFirst().orElse(0);
         this.lastDailyHour = IntStream.range(0, 24).filter(dailyHourAllowed).reduce((a, b) -> b).orElse(23);
@@ -356,7 +357,7 @@ public final class ConversationEngine {
             events.add(new QuestionUnanswered());
             events.add(new UnansweredQuestion(text, lang(), ((Understanding.Unknown) understanding).candidates()));
             say(NOT_UNDERSTOOD);
-            say(ASK_HELPLINE, Map.of("helpline", countryValue("helpline", HELPLINE_DEFAULT)));
+            say(ASK_HELPLINE, Map.of("helpline", screens.countryValues(lang()).get("helpline")));
             return false;
         }
 
@@ -376,12 +377,7 @@ public final class ConversationEngine {
         private void giveAnswer(String intent, String language) {
             Answer answer = catalog.answer(intent).orElseThrow();
             String in = catalog.language(language).isPresent() ? language : lang();
-            Map<String, String> values = Map.of(
-                    "portal_url", countryValue("portal_url", PORTAL_DEFAULT, in),
-                    "helpline", countryValue("helpline", HELPLINE_DEFAULT, in),
-                    "office_hours", countryValue("office_hours", OFFICE_HOURS_DEFAULT, in),
-                    "short_code", countryValue("short_code", SHORT_CODE_DEFAULT, in));
-            line(Templates.fill(answer.text().in(in), values));
+            line(Templates.fill(answer.text().in(in), screens.countryValues(in)));
             answer.course().flatMap(catalog::course).ifPresent(course -> {
                 state = state.withOffer(course.id());
                 line(catalog.message(in, LEARN_OFFER, Map.of("course", course.title().in(in)), surface));
@@ -390,15 +386,6 @@ public final class ConversationEngine {
 
         private String answerTitle(String intent) {
             return catalog.answer(intent).map(a -> a.title().in(lang())).orElse(intent);
-        }
-
-        private String countryValue(String name, MessageKey fallback) {
-            return countryValue(name, fallback, lang());
-        }
-
-        /** A setting such as the helpline number, or the content's neutral words when it is not set. */
-        private String countryValue(String name, MessageKey fallback, String language) {
-            return country.getOrDefault(name, catalog.message(language, fallback));
         }
 
         private void startCourse(Course course) {
@@ -437,23 +424,15 @@ public final class ConversationEngine {
         private void showStep(Course course, CourseProgress progress, boolean withIntro, boolean firstTime) {
             Lesson lesson = course.lessons().get(progress.lesson());
             state = state.inCourse(course.id(), progress).withStage(Stage.LESSON);
-            if (progress.step() == 0 || withIntro) {
-                say(LESSON_INTRO, Map.of("n", String.valueOf(progress.lesson() + 1),
-                        "total", String.valueOf(course.lessons().size()), "title", lesson.title().in(lang())));
-            }
             if (firstTime) {
                 events.add(new LessonDelivered(course.id(), lesson.id()));
             }
-            say(STEP, Map.of("text", lesson.steps().get(progress.step()).in(lang())));
+            line(screens.step(lang(), course, progress.lesson(), progress.step(), withIntro, surface));
         }
 
         private void showQuiz(Quiz quiz) {
             state = state.withStage(Stage.QUIZ).withQuizAttempts(0);
-            String options = IntStream.rangeClosed(1, quiz.options().size())
-                    .mapToObj(i -> text(QUIZ_OPTION, Map.of("letter", optionLabel(i),
-                            "text", quiz.options().get(i - 1).in(lang()))))
-                    .collect(Collectors.joining("\n"));
-            say(QUIZ, Map.of("question", quiz.question().in(lang()), "options", options, "letters", letters(quiz)));
+            line(screens.quiz(lang(), quiz, surface));
             offerChoices(quiz);
         }
 
@@ -544,13 +523,11 @@ public final class ConversationEngine {
         }
 
         private String letters(Quiz quiz) {
-            return IntStream.rangeClosed(1, quiz.options().size()).mapToObj(this::optionLabel)
-                    .collect(Collectors.joining("/"));
+            return LessonScreens.letters(quiz, surface);
         }
 
-        /** Options are lettered in messages and numbered on USSD keypads; both are understood. */
         private String optionLabel(int index) {
-            return surface == Surface.USSD ? String.valueOf(index) : QuizGrader.letter(index);
+            return LessonScreens.optionLabel(index, surface);
         }
 
         private String text(MessageKey key, Map<String, String> values) {

@@ -431,7 +431,7 @@ class ContentLoaderTest {
             for (String language : LANGUAGES) {
                 assertFalse(answer.title().in(language).isBlank(), intent + " " + language);
                 assertFalse(answer.text().in(language).isBlank(), intent + " " + language);
-                assertTrue(ContentLoader.ANSWER_PLACEHOLDERS.containsAll(Templates.placeholdersIn(answer.text().in(language))),
+                assertTrue(ContentLoader.COUNTRY_PLACEHOLDERS.containsAll(Templates.placeholdersIn(answer.text().in(language))),
                         intent + " " + language);
             }
             answer.course().ifPresent(id -> assertTrue(catalog.course(id).isPresent(), intent + " -> " + id));
