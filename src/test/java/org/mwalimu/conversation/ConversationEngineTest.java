@@ -500,7 +500,7 @@ class ConversationEngineTest {
             send(String.valueOf(course(1).lessons().get(l).quiz().answer()));
         }
 
-        assertTrue(last.replies().get(0).text().endsWith(msg("en", ALL_COURSES_DONE)), last.replies()::toString);
+        assertTrue(state.progressIn(course(1).id()).completed());
         assertFalse(last.events().stream().anyMatch(e -> e instanceof CourseCompleted), "completed only once");
     }
 
@@ -2122,7 +2122,7 @@ class ConversationEngineTest {
                 QUESTION, "NEXT", "LANG", "xx", "2", "AIDE", "1"));
         for (Lesson lesson : course(1).lessons()) {
             script.addAll(IntStream.range(0, lesson.steps().size()).mapToObj(i -> "SUITE").toList());
-            script.addAll(List.of("z", "SUITE", QUESTION, "1", String.valueOf(wrongAnswer(lesson.quiz())),
+            script.addAll(List.of("z", "SUITE", QUESTION, "9", String.valueOf(wrongAnswer(lesson.quiz())),
                     String.valueOf(wrongAnswer(lesson.quiz())), "SUITE"));
         }
         script.addAll(List.of("MENU", String.valueOf(catalog.courses().size() + 1), QUESTION, "", "   ", "!!!",
