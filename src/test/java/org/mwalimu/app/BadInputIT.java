@@ -23,19 +23,20 @@ class BadInputIT {
     private static final String FROM = "+255700000501";
     private static final String VALID = "+255700000599";
 
-    private static TestRedis redis;
+    private static RunningServer server;
     private static Mwalimu app;
+    private static TestRedis redis;
 
     @BeforeAll
     static void start() {
-        redis = TestRedis.start();
-        app = TestApp.start(TestApp.config(redis.url()));
+        server = RunningServer.start();
+        app = server.app();
+        redis = server.redis();
     }
 
     @AfterAll
     static void stop() {
-        TestApp.stop(app);
-        redis.close();
+        server.close();
     }
 
     @ParameterizedTest

@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mwalimu.content.Catalog;
-import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.MessageKey;
 
 /**
@@ -29,23 +25,22 @@ class DailyLessonsIT {
     private static final String ME = "+255700002001";
     private static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-27T10:00:00Z")); // 13:00 local
 
-    private static TestRedis redis;
+    private static RunningServer server;
     private static Mwalimu app;
+    private static TestRedis redis;
     private static Catalog catalog;
 
     @BeforeAll
-    static void start() throws Exception {
-        catalog = new ContentLoader(List.of("en", "fr", "pt", "sw")).load(Path.of("content"));
-        redis = TestRedis.start();
-        Config config = TestApp.config(Optional.of(redis.url()), TestRedis.tempDir(), 0, 2,
-                Map.of("MW_SCHEDULER_INTERVAL_S", "1", "MW_QUIET_HOURS", "21:00-07:00"));
-        app = Mwalimu.start(config, CLOCK).toCompletionStage().toCompletableFuture().join();
+    static void start() {
+        server = RunningServer.start(Map.of("MW_SCHEDULER_INTERVAL_S", "1", "MW_QUIET_HOURS", "21:00-07:00"), CLOCK);
+        app = server.app();
+        redis = server.redis();
+        catalog = server.content();
     }
 
     @AfterAll
     static void stop() {
-        TestApp.stop(app);
-        redis.close();
+        server.close();
     }
 
     @Test

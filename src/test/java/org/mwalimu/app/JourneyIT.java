@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mwalimu.content.Catalog;
-import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.Course;
 import org.mwalimu.content.Lesson;
 import org.mwalimu.content.MessageKey;
@@ -22,21 +19,20 @@ import org.mwalimu.content.MessageKey;
 @ExtendWith(VertxExtension.class)
 class JourneyIT {
 
-    private static TestRedis redis;
+    private static RunningServer server;
     private static Mwalimu app;
     private static Catalog catalog;
 
     @BeforeAll
-    static void start() throws Exception {
-        catalog = new ContentLoader(List.of("en", "fr", "pt", "sw")).load(Path.of("content"));
-        redis = TestRedis.start();
-        app = TestApp.start(TestApp.config(redis.url()));
+    static void start() {
+        server = RunningServer.start();
+        app = server.app();
+        catalog = server.content();
     }
 
     @AfterAll
     static void stop() {
-        TestApp.stop(app);
-        redis.close();
+        server.close();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,29 +21,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mwalimu.content.Catalog;
-import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.MessageKey;
 
 /** The intent classifier through the API and through a citizen's questions, on a real server. */
 @ExtendWith(VertxExtension.class)
 class NluIT {
 
-    private static TestRedis redis;
+    private static RunningServer server;
     private static Mwalimu app;
     private static Catalog catalog;
 
     @BeforeAll
-    static void start() throws Exception {
-        catalog = new ContentLoader(List.of("en", "fr", "pt", "sw")).load(Path.of("content"));
-        redis = TestRedis.start();
-        app = TestApp.start(TestApp.config(java.util.Optional.of(redis.url()), TestRedis.tempDir(), 0, 2,
-                Map.of("MW_HELPLINE", "0800 000 000", "MW_PORTAL_URL", "portal.example.gov")));
+    static void start() {
+        server = RunningServer.start(Map.of("MW_HELPLINE", "0800 000 000", "MW_PORTAL_URL", "portal.example.gov"));
+        app = server.app();
+        catalog = server.content();
     }
 
     @AfterAll
     static void stop() {
-        TestApp.stop(app);
-        redis.close();
+        server.close();
     }
 
     @Test

@@ -11,35 +11,31 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mwalimu.content.Catalog;
-import org.mwalimu.content.ContentLoader;
 import org.mwalimu.content.Lesson;
 
 /** A USSD session from the first screen to the quiz answer, sharing progress with SMS. */
 @ExtendWith(VertxExtension.class)
 class UssdIT {
 
-    private static TestRedis redis;
+    private static RunningServer server;
     private static Mwalimu app;
     private static Catalog catalog;
 
     @BeforeAll
-    static void start() throws Exception {
-        catalog = new ContentLoader(List.of("en", "fr", "pt", "sw")).load(Path.of("content"));
-        redis = TestRedis.start();
-        app = TestApp.start(TestApp.config(redis.url()));
+    static void start() {
+        server = RunningServer.start();
+        app = server.app();
+        catalog = server.content();
     }
 
     @AfterAll
     static void stop() {
-        TestApp.stop(app);
-        redis.close();
+        server.close();
     }
 
     @Test
