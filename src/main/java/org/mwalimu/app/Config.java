@@ -3,6 +3,7 @@ package org.mwalimu.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int 
 
     /** The country details answers refer to; unset ones are said in the content's neutral words. */
     private static Map<String, String> country(Settings s) {
-        Map<String, String> country = new java.util.HashMap<>();
+        Map<String, String> country = new HashMap<>();
         s.text("MW_PORTAL_URL").ifPresent(v -> country.put("portal_url", v));
         s.text("MW_HELPLINE").ifPresent(v -> country.put("helpline", v));
         s.text("MW_OFFICE_HOURS").ifPresent(v -> country.put("office_hours", v));
@@ -105,11 +106,6 @@ public record Config(int httpPort, Path dataDir, Optional<String> redisUrl, int 
                 s.text("MW_AT_WEBHOOK_TOKEN"),
                 telegram, s.text("MW_TELEGRAM_API_BASE").orElse("https://api.telegram.org"),
                 s.rate("MW_TELEGRAM_RATE", 25));
-    }
-
-    public Config withHttpPort(int port) {
-        return new Config(port, dataDir, redisUrl, embeddedRedisPort, adminToken, publicBaseUrl, contentDir,
-                languages, workers, senders, partitions, hashSalt, providers, delivery, nlpDir, country);
     }
 
     @Override

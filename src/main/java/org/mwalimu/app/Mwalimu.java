@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.mwalimu.admin.DeadLetterApi;
@@ -256,7 +257,7 @@ public final class Mwalimu {
             RateBuckets buckets = new RateBuckets(store);
             RetryPolicy retries = config.delivery().retries();
             Map<String, ChannelSender> senders = new HashMap<>();
-            java.util.function.BiConsumer<ProviderSender.Route, ProviderApi> add = (route, api) -> senders.put(
+            BiConsumer<ProviderSender.Route, ProviderApi> add = (route, api) -> senders.put(
                     route.channel(), new ProviderSender(vertx, client, route, api, buckets, outbox, retries, encoding, stats));
             p.twilio().ifPresent(s -> {
                 TwilioAdapter twilio = new TwilioAdapter();

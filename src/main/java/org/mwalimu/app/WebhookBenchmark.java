@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -109,7 +110,7 @@ final class WebhookBenchmark {
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = latencies.get(i);
         }
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         System.out.printf("%-9s %6d requests in %5.2f s: %6.0f webhooks/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, failures %d%n",
                 label, sorted.length, seconds, sorted.length / seconds, ms(sorted, 0.50), ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, failures.get());

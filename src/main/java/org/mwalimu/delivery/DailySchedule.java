@@ -106,10 +106,6 @@ public final class DailySchedule {
         this.quiet = quiet;
     }
 
-    public QuietHours quietHours() {
-        return quiet;
-    }
-
     /** True when a lesson at this local hour (0-23, on the hour) would fall in quiet hours. */
     public boolean inQuietHours(int hour) {
         return quiet.contains(LocalTime.of(checkHour(hour), 0));

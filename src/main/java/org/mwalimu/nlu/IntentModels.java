@@ -1,5 +1,6 @@
 package org.mwalimu.nlu;
 
+import java.util.HashMap;
 import java.util.Map;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -9,7 +10,7 @@ public final class IntentModels {
 
     private final Map<String, DoccatModel> models;
     private final Map<String, Calibration> calibrations;
-    private final Map<String, ThreadLocal<DocumentCategorizerME>> categorizers = new java.util.HashMap<>();
+    private final Map<String, ThreadLocal<DocumentCategorizerME>> categorizers = new HashMap<>();
 
     public IntentModels(Map<String, DoccatModel> models, Map<String, Calibration> calibrations) {
         this.models = Map.copyOf(models);

@@ -4,6 +4,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class DailySchedules {
                     }
                     String[] addresses = scored.stream().map(s -> s.getValue()).toArray(String[]::new);
                     return store.call(c -> c.hmget(Keys.DAILY_DETAILS, addresses)).map(details -> {
-                        List<Due> due = new java.util.ArrayList<>();
+                        List<Due> due = new ArrayList<>();
                         for (int i = 0; i < scored.size(); i++) {
                             due.add(new Due(addresses[i], (long) scored.get(i).getScore(),
                                     details.get(i).getValueOrElse("")));

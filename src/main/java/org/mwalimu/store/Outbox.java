@@ -68,9 +68,4 @@ public final class Outbox {
                 String.valueOf(WorkStream.MAX_LENGTH)).map(changed -> changed == 1L);
     }
 
-    /** The status a sent message has reached, or "" if unknown. */
-    public Future<String> status(String account, String providerMessageId) {
-        return store.call(c -> c.hget(Keys.sentMessage(account, providerMessageId), "status"))
-                .map(s -> s == null ? "" : s);
-    }
 }

@@ -2,7 +2,7 @@ package org.mwalimu.conversation;
 
 import java.util.List;
 
-/** An answerer that knows nothing: every question goes to the fallback. */
+/** An answerer for tests that knows nothing: every question goes to the fallback. */
 public final class NoAnswers implements QuestionAnswerer {
 
     @Override
