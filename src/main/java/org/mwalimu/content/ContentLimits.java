@@ -73,6 +73,21 @@ final class ContentLimits {
         }
     }
 
+    /** An answer, with its lesson offer, should fit 2 SMS segments (country details in neutral words). */
+    void check(Answer answer, Path file, BiConsumer<String, ContentProblem> report) {
+        for (String language : languages()) {
+            String text = Templates.fill(answer.text().in(language), screens.countryValues(language));
+            String sent = answer.course().flatMap(catalog::course).map(course -> text + "\n" + catalog.message(language,
+                    MessageKey.LEARN_OFFER, Map.of("course", course.title().in(language)))).orElse(text);
+            int segments = segments(sent);
+            if (segments > 2) {
+                report.accept("warning", new ContentProblem(file.toString(), "text." + language, "the answer as sent is "
+                        + segments + " SMS segments with the neutral country wording; aim for 2"));
+            }
+        }
+        wording(answer.text(), file.toString(), "text", report);
+    }
+
     /** Long sentences, and translations far from the English in length. */
     private void wording(LocalizedText text, String f, String field, BiConsumer<String, ContentProblem> report) {
         String english = text.byLanguage().getOrDefault("en", "");

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -84,9 +85,13 @@ public final class ContentLoader {
         }
         Catalog catalog = new Catalog(languages, courses, answers);
         ContentLimits limits = new ContentLimits(catalog, foldAccents);
+        BiConsumer<String, ContentProblem> report = (kind, problem) ->
+                (kind.equals("error") ? problems : warnings).add(problem);
         for (Map.Entry<Course, Path> entry : courseFiles) {
-            limits.check(entry.getKey(), entry.getValue(), (kind, problem) ->
-                    (kind.equals("error") ? problems : warnings).add(problem));
+            limits.check(entry.getKey(), entry.getValue(), report);
+        }
+        for (Answer answer : answers.values()) {
+            limits.check(answer, contentDir.resolve("answers").resolve(answer.intent() + ".yaml"), report);
         }
         return new ContentReport(problems.isEmpty() ? Optional.of(catalog) : Optional.empty(), courses.size(), lessons,
                 lessons, languageCodes, problems, warnings);
