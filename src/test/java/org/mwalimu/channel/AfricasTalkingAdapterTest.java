@@ -3,15 +3,10 @@ package org.mwalimu.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -185,24 +180,14 @@ class AfricasTalkingAdapterTest {
     }
 
     private static Map<String, String> form(String name) throws IOException {
-        return decode(text(name));
+        return ProviderExamples.form("africastalking", name);
     }
 
     private static String text(String name) throws IOException {
-        String path = "/providers/africastalking/" + name;
-        try (InputStream in = AfricasTalkingAdapterTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return ProviderExamples.text("africastalking", name);
     }
 
     private static Map<String, String> decode(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.strip().split("&")) {
-            int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return form;
+        return ProviderExamples.decodeForm(body);
     }
 }

@@ -3,7 +3,6 @@ package org.mwalimu.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -220,14 +218,11 @@ class TelegramAdapterTest {
     }
 
     private static byte[] example(String name) throws IOException {
-        try (InputStream in = TelegramAdapterTest.class.getResourceAsStream("/providers/telegram/" + name)) {
-            assertNotNull(in, name);
-            return in.readAllBytes();
-        }
+        return ProviderExamples.bytes("telegram", name);
     }
 
     private static ObjectNode tree(String name) throws IOException {
-        return (ObjectNode) JSON.readTree(example(name));
+        return ProviderExamples.tree("telegram", name);
     }
 
     private static byte[] bytes(JsonNode root) {

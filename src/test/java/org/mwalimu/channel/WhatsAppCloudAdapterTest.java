@@ -3,7 +3,6 @@ package org.mwalimu.channel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -441,14 +439,11 @@ class WhatsAppCloudAdapterTest {
     }
 
     private static byte[] example(String name) throws IOException {
-        try (InputStream in = WhatsAppCloudAdapterTest.class.getResourceAsStream("/providers/whatsapp/" + name)) {
-            assertNotNull(in, name);
-            return in.readAllBytes();
-        }
+        return ProviderExamples.bytes("whatsapp", name);
     }
 
     private static ObjectNode tree(String name) throws IOException {
-        return (ObjectNode) JSON.readTree(example(name));
+        return ProviderExamples.tree("whatsapp", name);
     }
 
     private static byte[] bytes(JsonNode root) {
