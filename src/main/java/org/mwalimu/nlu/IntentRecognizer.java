@@ -21,6 +21,7 @@ public final class IntentRecognizer {
     private static final double HINT_WEIGHT = 0.35;
     private static final double LONG_HINT_WEIGHT = 0.15;
     private static final double CLASSIFIER_WEIGHT = 0.5;
+    private static final int SHORT_TEXT_CANDIDATES = 2;
 
     private final TextNormalizer normalizer;
     private final LanguageIdentifier identifier;
@@ -61,10 +62,15 @@ public final class IntentRecognizer {
             }
             return decide(language, models.score(language, normalizer.expand(words, language)));
         }
-        String best = languages.get(0);
+        // Short texts: the two likeliest languages by detector, vocabulary and the citizen's choice are
+        // each classified, and the classifiers' confidence settles it.
+        List<String> likely = new ArrayList<>(languages);
+        likely.sort(Comparator.comparingDouble((String l) -> -(detected.get(l) + coverage(l, words)
+                + (known.filter(l::equals).isPresent() ? HINT_WEIGHT : 0))));
+        String best = likely.get(0);
         IntentModels.Scores bestScores = null;
         double bestScore = -1;
-        for (String language : languages) {
+        for (String language : likely.subList(0, Math.min(SHORT_TEXT_CANDIDATES, likely.size()))) {
             IntentModels.Scores scores = models.score(language, normalizer.expand(words, language));
             double score = detected.get(language) + coverage(language, words)
                     + (known.filter(language::equals).isPresent() ? HINT_WEIGHT : 0)
