@@ -9,6 +9,13 @@ import org.mwalimu.conversation.CitizenState;
 /** Citizen state as stored JSON; unknown fields are ignored so older instances read newer states. */
 final class CitizenStateCodec {
 
+    /** A stored state this version cannot read; the message is set aside rather than retried forever. */
+    static final class UnreadableState extends IllegalStateException {
+        UnreadableState(Exception cause) {
+            super("stored citizen state is unreadable", cause);
+        }
+    }
+
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -27,7 +34,7 @@ final class CitizenStateCodec {
         try {
             return mapper.readValue(json.get(), CitizenState.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored citizen state is unreadable", e);
+            throw new UnreadableState(e);
         }
     }
 }

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.CitizenState;
 import org.mwalimu.conversation.ConversationEngine;
-import org.mwalimu.content.Surface;
 import org.mwalimu.conversation.Incoming;
 import org.mwalimu.conversation.Reply;
 import org.mwalimu.conversation.Turn;
 import org.mwalimu.store.Citizens;
-import org.mwalimu.store.Citizens.CommitResult;
 import org.mwalimu.store.StreamEntry;
 import org.mwalimu.store.WorkStream;
 import org.slf4j.Logger;
@@ -25,15 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class ConversationTurns implements StreamWorker.EntryHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversationTurns.class);
-    private static final int MAX_CONFLICTS = 10;
-
     private final Citizens citizens;
     private final WorkStream inbound;
     private final WorkStream replies;
     private final WorkStream bulk;
     private final ConversationEngine engine;
     private final TurnEffects effects;
-    private final CitizenStateCodec codec = new CitizenStateCodec();
+    private final OptimisticTurns turns;
 
     /** Replies to what a citizen wrote go on {@code replies}; scheduled lessons go on {@code bulk}. */
     public ConversationTurns(Citizens citizens, WorkStream inbound, WorkStream replies, WorkStream bulk,
@@ -44,6 +41,7 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
         this.bulk = bulk;
         this.engine = engine;
         this.effects = new TurnEffects(stats, planner);
+        this.turns = new OptimisticTurns(citizens);
     }
 
     @Override
@@ -51,34 +49,35 @@ public final class ConversationTurns implements StreamWorker.EntryHandler {
         if (entry.field(Fields.ADDRESS).isEmpty() || entry.field(Fields.CHANNEL).isEmpty()) {
             return inbound.deadLetter(entry, "entry has no address or channel");
         }
-        return attempt(entry, 0);
+        String address = entry.field(Fields.ADDRESS);
+        String channel = entry.field(Fields.CHANNEL);
+        WorkStream replyStream = Fields.KIND_DAILY.equals(entry.field(Fields.KIND)) ? bulk : replies;
+        return turns.run(address, before -> takeTurn(entry, before), (before, turn, version, state) ->
+                        citizens.commit(entry, address, version, state, replyStream, replies(entry, turn),
+                                effects.of(channel, address, before, turn, channel)))
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    if (!(e instanceof EngineFailure) && !(e instanceof CitizenStateCodec.UnreadableState)) {
+                        return Future.failedFuture(e); // Redis trouble: stays pending and is retried in order
+                    }
+                    LOG.error("cannot handle inbound entry {}; moved to dead letters", entry.id(), e.getCause());
+                    return inbound.deadLetter(entry, "cannot handle: " + e.getCause().getClass().getSimpleName());
+                });
     }
 
-    private Future<Void> attempt(StreamEntry entry, int conflicts) {
-        String address = entry.field(Fields.ADDRESS);
-        return citizens.load(address).compose(stored -> {
-            CitizenState before;
-            Turn turn;
-            try {
-                before = codec.decode(stored.json());
-                turn = engine.handle(before, incoming(entry), Surface.TEXT);
-            } catch (RuntimeException e) {
-                LOG.error("cannot handle inbound entry {}; moved to dead letters", entry.id(), e);
-                return inbound.deadLetter(entry, "engine failure: " + e.getClass().getSimpleName());
-            }
-            boolean scheduled = Fields.KIND_DAILY.equals(entry.field(Fields.KIND));
-            String channel = entry.field(Fields.CHANNEL);
-            return citizens.commit(entry, address, stored.version(), codec.encode(turn.state()),
-                    scheduled ? bulk : replies, replies(entry, turn),
-                    effects.of(channel, address, before, turn, channel)).compose(result -> {
-                        if (result == CommitResult.CONFLICT) {
-                            return conflicts < MAX_CONFLICTS
-                                    ? attempt(entry, conflicts + 1)
-                                    : Future.failedFuture(new IllegalStateException("citizen state keeps changing"));
-                        }
-                        return Future.succeededFuture();
-                    });
-        });
+    /** A bug in the engine for this entry: it goes to dead letters instead of blocking the citizen's queue. */
+    private static final class EngineFailure extends RuntimeException {
+        EngineFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private Turn takeTurn(StreamEntry entry, CitizenState before) {
+        try {
+            return engine.handle(before, incoming(entry), Surface.TEXT);
+        } catch (RuntimeException e) {
+            throw new EngineFailure(e);
+        }
     }
 
     private static Incoming incoming(StreamEntry entry) {

@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mwalimu.content.Surface;
-import org.mwalimu.conversation.CitizenState;
 import org.mwalimu.conversation.ConversationEngine;
 import org.mwalimu.conversation.Incoming;
 import org.mwalimu.conversation.Turn;
 import org.mwalimu.store.Citizens;
-import org.mwalimu.store.Citizens.CommitResult;
 import org.mwalimu.store.Citizens.Effects;
 
 /**
@@ -19,37 +17,25 @@ import org.mwalimu.store.Citizens.Effects;
  */
 public final class DirectTurns {
 
-    private static final int MAX_CONFLICTS = 10;
-
     private final Citizens citizens;
     private final ConversationEngine engine;
     private final StatsEvents stats;
     private final TurnEffects effects;
-    private final CitizenStateCodec codec = new CitizenStateCodec();
+    private final OptimisticTurns turns;
 
     public DirectTurns(Citizens citizens, ConversationEngine engine, StatsEvents stats, DailyPlanner planner) {
         this.citizens = citizens;
         this.engine = engine;
         this.stats = stats;
         this.effects = new TurnEffects(stats, planner);
+        this.turns = new OptimisticTurns(citizens);
     }
 
     /** {@code dailyChannel} is where daily lessons go if the citizen subscribes in this turn. */
     public Future<Turn> handle(String channel, String address, Incoming incoming, Surface surface, String dailyChannel) {
-        return attempt(channel, address, incoming, surface, dailyChannel, 0);
-    }
-
-    private Future<Turn> attempt(String channel, String address, Incoming incoming, Surface surface,
-                                 String dailyChannel, int conflicts) {
-        return citizens.load(address).compose(stored -> {
-            CitizenState before = codec.decode(stored.json());
-            Turn turn = engine.handle(before, incoming, surface);
-            return citizens.commitDirect(address, stored.version(), codec.encode(turn.state()),
-                            shown(effects.of(channel, address, before, turn, dailyChannel), channel, address, turn))
-                    .compose(result -> result != CommitResult.CONFLICT ? Future.succeededFuture(turn)
-                            : conflicts < MAX_CONFLICTS ? attempt(channel, address, incoming, surface, dailyChannel, conflicts + 1)
-                            : Future.failedFuture(new IllegalStateException("citizen state keeps changing")));
-        });
+        return turns.run(address, before -> engine.handle(before, incoming, surface), (before, turn, version, state) ->
+                citizens.commitDirect(address, version, state,
+                        shown(effects.of(channel, address, before, turn, dailyChannel), channel, address, turn)));
     }
 
     /** The reply is the HTTP response itself: count it as sent with the rest. */
