@@ -8,8 +8,8 @@ import java.util.function.BiConsumer;
 /**
  * The limits that keep lessons affordable and readable, measured on the texts exactly as they are
  * sent (the {@link LessonScreens}), with the neutral country wording filled in:
- * errors for a step message over 2 SMS segments (3 in Portuguese, whose accents often need UCS-2)
- * and for a USSD screen over 182 characters; warnings for a step text over one segment, a
+ * errors for a step message or an answer over 2 SMS segments (3 in Portuguese, whose accents often
+ * need UCS-2) and for a USSD screen over 182 characters; warnings for a step text over one segment, a
  * sentence over 20 words and a translation much longer or shorter than the English.
  */
 final class ContentLimits {
@@ -73,16 +73,16 @@ final class ContentLimits {
         }
     }
 
-    /** An answer, with its lesson offer, should fit 2 SMS segments (country details in neutral words). */
+    /** An answer, with its lesson offer, must fit the step limit (country details in neutral words). */
     void check(Answer answer, Path file, BiConsumer<String, ContentProblem> report) {
         for (String language : languages()) {
             String text = Templates.fill(answer.text().in(language), screens.countryValues(language));
             String sent = answer.course().flatMap(catalog::course).map(course -> text + "\n" + catalog.message(language,
                     MessageKey.LEARN_OFFER, Map.of("course", course.title().in(language)))).orElse(text);
             int segments = segments(sent);
-            if (segments > 2) {
-                report.accept("warning", new ContentProblem(file.toString(), "text." + language, "the answer as sent is "
-                        + segments + " SMS segments with the neutral country wording; aim for 2"));
+            if (segments > maxSegments(language)) {
+                report.accept("error", new ContentProblem(file.toString(), "text." + language, "the answer as sent is "
+                        + segments + " SMS segments with the neutral country wording; the limit is " + maxSegments(language)));
             }
         }
         wording(answer.text(), file.toString(), "text", report);

@@ -577,6 +577,26 @@ class ContentLoaderTest {
     }
 
     @Test
+    void anAnswerOverTwoSmsSegmentsAsSentIsReported() {
+        Path file = answerFile("account.password_reset");
+        // 289 GSM-7 characters with the neutral portal wording: 2 segments alone, 3 with the "Reply LEARN" line.
+        edit(file, root -> ((ObjectNode) root.path("text")).put("en", "Open {portal_url}. " + "Tap here. ".repeat(24)));
+
+        assertOnlyProblem(loadFails(), file, "text.en", "SMS segments with the neutral country wording; the limit is 2");
+    }
+
+    @Test
+    void aPortugueseAnswerMayTakeThreeSegmentsButNotFour() throws Exception {
+        Path file = answerFile("bot.greeting");
+        // No lesson line: 190 characters with an accent are 3 UCS-2 segments, 210 are 4.
+        edit(file, root -> ((ObjectNode) root.path("text")).put("pt", "Olá! " + "x".repeat(185)));
+        assertTrue(loader().load(content).answer("bot.greeting").isPresent());
+
+        edit(file, root -> ((ObjectNode) root.path("text")).put("pt", "Olá! " + "x".repeat(205)));
+        assertOnlyProblem(loadFails(), file, "text.pt", "the limit is 3");
+    }
+
+    @Test
     void answerProblemsAreReportedWithTheOthers() {
         Path passport = answerFile("id.passport");
         edit(passport, root -> ((ObjectNode) root).put("intent", "bad id"));
