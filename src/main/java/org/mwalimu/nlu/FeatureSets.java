@@ -14,6 +14,6 @@ final class FeatureSets {
     }
 
     static FeatureGenerator[] chosen() {
-        return new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new WordBigramFeatures(), new CharTrigramFeatures()};
+        return new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new WordPrefixFeatures(), new CharTrigramFeatures()};
     }
 }

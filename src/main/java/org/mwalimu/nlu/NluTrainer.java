@@ -21,7 +21,7 @@ import opennlp.tools.util.TrainingParameters;
 public final class NluTrainer {
 
     /** Written to the manifest; a change here retrains like a change of the data. */
-    public static final String PARAMETERS = "MAXENT iterations=100 cutoff=1 features=words+word-bigrams+char-trigrams normaliser=2";
+    public static final String PARAMETERS = "MAXENT iterations=100 cutoff=1 features=words+word-prefixes+prefix-bigrams+char-trigrams normaliser=2";
     /** Most in-scope messages may fall back, and the least share of out-of-scope ones that must. */
     private static final double MAX_IN_SCOPE_FALLBACK = 0.05;
     private static final double MIN_OUT_OF_SCOPE_FALLBACK = 0.85;
