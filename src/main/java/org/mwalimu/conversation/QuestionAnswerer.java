@@ -10,7 +10,7 @@ public interface QuestionAnswerer {
     /** The outcome: one intent, two close ones to choose between, or nothing known. */
     sealed interface Understanding {
 
-        /** {@code language} is the one the question was read in. */
+        /** {@code language} is the one to answer in: the citizen's chosen language. */
         record Known(String intent, String language) implements Understanding {
         }
 
