@@ -73,7 +73,7 @@ final class NluCommands {
         IntentRecognizer recognizer = NluLoader.load(files, languages);
         long heap = usedHeap() - before;
         TextNormalizer normalizer = new TextNormalizer(Abbreviations.load(files.abbreviationsDir(), languages));
-        TrainingData data = TrainingData.load(files.trainingDir(), languages);
+        TrainingData data = TrainingData.load(files, languages);
         long started = System.nanoTime();
         new NluTrainer(normalizer, LanguageIdentifier.load(languages), languages).train(data);
         double trainSeconds = (System.nanoTime() - started) / 1e9;

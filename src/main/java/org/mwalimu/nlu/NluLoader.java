@@ -21,7 +21,7 @@ public final class NluLoader {
     public static IntentRecognizer load(NluFiles files, List<String> languages) {
         TextNormalizer normalizer = new TextNormalizer(Abbreviations.load(files.abbreviationsDir(), languages));
         LanguageIdentifier identifier = LanguageIdentifier.load(languages);
-        TrainingData data = TrainingData.load(files.trainingDir(), languages);
+        TrainingData data = TrainingData.load(files, languages);
         Optional<IntentModels> stored = files.readIfCurrent(data.hash(), languages);
         IntentModels models;
         if (stored.isPresent()) {
@@ -46,7 +46,7 @@ public final class NluLoader {
         TextNormalizer normalizer = new TextNormalizer(Abbreviations.load(files.abbreviationsDir(), languages));
         LanguageIdentifier identifier = LanguageIdentifier.load(languages);
         NluTrainer.Trained trained = new NluTrainer(normalizer, identifier, languages)
-                .train(TrainingData.load(files.trainingDir(), languages));
+                .train(TrainingData.load(files, languages));
         files.write(trained);
         return trained;
     }

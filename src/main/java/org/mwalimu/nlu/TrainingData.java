@@ -19,17 +19,22 @@ import java.util.stream.Stream;
 /**
  * The examples under nlp-models/training/&lt;lang&gt;/&lt;intent&gt;.txt, one per line, split the same
  * way every time: every fifth line of each file is held out for evaluation and never trained on.
+ * The hash covers the examples and the abbreviations, since both change what the models learn.
  */
 public record TrainingData(List<Example> training, List<Example> heldOut, String hash) {
 
     public static final String FALLBACK = "fallback";
 
-    public static TrainingData load(Path dir, List<String> languages) {
+    public static TrainingData load(NluFiles nlu, List<String> languages) {
         List<Example> training = new ArrayList<>();
         List<Example> heldOut = new ArrayList<>();
         MessageDigest digest = sha256();
         for (String language : languages) {
-            for (Path file : files(dir.resolve(language))) {
+            Path abbreviations = nlu.abbreviationsDir().resolve(language + ".tsv");
+            if (Files.isRegularFile(abbreviations)) {
+                lines(abbreviations).forEach(line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
+            for (Path file : files(nlu.trainingDir().resolve(language))) {
                 String intent = file.getFileName().toString().replaceFirst("\\.txt$", "");
                 List<String> lines = lines(file);
                 digest.update((language + "/" + intent + "\n").getBytes(StandardCharsets.UTF_8));

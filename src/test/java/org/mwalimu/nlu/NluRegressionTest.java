@@ -25,12 +25,12 @@ class NluRegressionTest {
     static void retrain() {
         TextNormalizer normalizer = new TextNormalizer(Abbreviations.load(FILES.abbreviationsDir(), LANGUAGES));
         retrained = new NluTrainer(normalizer, LanguageIdentifier.load(LANGUAGES), LANGUAGES)
-                .train(TrainingData.load(FILES.trainingDir(), LANGUAGES));
+                .train(TrainingData.load(FILES, LANGUAGES));
     }
 
     @Test
     void theManifestDescribesTheCommittedTrainingData() {
-        TrainingData data = TrainingData.load(FILES.trainingDir(), LANGUAGES);
+        TrainingData data = TrainingData.load(FILES, LANGUAGES);
         assertTrue(FILES.readIfCurrent(data.hash(), LANGUAGES).isPresent(),
                 "run `java -jar target/mwalimu.jar train` after changing nlp-models/training and commit the result");
     }
@@ -50,7 +50,7 @@ class NluRegressionTest {
     void trainingIsDeterministic() {
         TextNormalizer normalizer = new TextNormalizer(Abbreviations.load(FILES.abbreviationsDir(), LANGUAGES));
         LanguageIdentifier identifier = LanguageIdentifier.load(List.of("sw"));
-        TrainingData swahili = TrainingData.load(FILES.trainingDir(), List.of("sw"));
+        TrainingData swahili = TrainingData.load(FILES, List.of("sw"));
         NluTrainer.Trained first = new NluTrainer(normalizer, identifier, List.of("sw")).train(swahili);
         NluTrainer.Trained second = new NluTrainer(normalizer, identifier, List.of("sw")).train(swahili);
         assertEquals(first.heldOut().get("sw").accuracy(), second.heldOut().get("sw").accuracy(), 1e-12);
