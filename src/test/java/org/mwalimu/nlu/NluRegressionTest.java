@@ -32,7 +32,7 @@ class NluRegressionTest {
     void theManifestDescribesTheCommittedTrainingData() {
         TrainingData data = TrainingData.load(FILES, LANGUAGES);
         assertTrue(FILES.readIfCurrent(data.hash(), LANGUAGES).isPresent(),
-                "run `java -jar target/mwalimu.jar train` after changing nlp-models/training and commit the result");
+                "run `java -jar target/mwalimu.jar train` after changing nlp-models/training or nlp-models/abbreviations and commit the result");
     }
 
     @Test
